@@ -1,0 +1,226 @@
+//! Spec problems, each with a byte span, a 1-based line and column, and an optional hint.
+//!
+//! status-spec owns these messages; the macros and the CLI show the same text.
+
+use std::fmt;
+use std::ops::Range;
+
+/// One problem found in a spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// A one-line message in rustc style: lower-case, no trailing period.
+    pub message: String,
+    /// Byte range in the source that the message is about.
+    pub span: Range<usize>,
+    /// 1-based line of `span.start`.
+    pub line: usize,
+    /// 1-based column (in characters) of `span.start`.
+    pub column: usize,
+    /// A hint such as a did-you-mean, when one helps.
+    pub help: Option<String>,
+}
+
+/// Every problem found in one spec file, with what is needed to show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecError {
+    /// The path of the file, as it should be shown to the user.
+    pub path: String,
+    /// The file's text, so each problem can show its line.
+    pub source: String,
+    /// The problems, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl SpecError {
+    /// Bundles the diagnostics of one file.
+    pub fn new(
+        path: impl Into<String>,
+        source: impl Into<String>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        SpecError {
+            path: path.into(),
+            source: source.into(),
+            diagnostics,
+        }
+    }
+
+    /// The text of the 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        self.source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+    }
+}
+
+/// Renders each problem as `path:line:col: message`, the offending line, a caret and the hint.
+impl fmt::Display for SpecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            writeln!(f, "{}:{}:{}: {}", self.path, d.line, d.column, d.message)?;
+            let text = self.line_text(d.line);
+            let width = d.line.to_string().len();
+            writeln!(f, "{:width$} |", "")?;
+            writeln!(f, "{} | {}", d.line, text)?;
+            let caret = caret_len(text, d);
+            write!(
+                f,
+                "{:width$} | {}{}",
+                "",
+                " ".repeat(d.column - 1),
+                "^".repeat(caret)
+            )?;
+            if let Some(help) = &d.help {
+                write!(f, "\n{:width$} = help: {help}", "")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SpecError {}
+
+/// How many carets underline the span on its first line (at least one).
+fn caret_len(text: &str, d: &Diagnostic) -> usize {
+    let rest = text.chars().count().saturating_sub(d.column - 1);
+    let span = d.span.end.saturating_sub(d.span.start);
+    span.min(rest).max(1)
+}
+
+/// Maps byte offsets to 1-based line and column.
+pub(crate) struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// Line and column (both 1-based; column in characters) of byte `offset`.
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, column + 1)
+    }
+}
+
+/// Collects problems in one pass, in the order found; sorted by position at the end.
+pub(crate) struct Sink<'a> {
+    index: LineIndex<'a>,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    pub(crate) fn new(source: &'a str) -> Self {
+        Sink {
+            index: LineIndex::new(source),
+            found: Vec::new(),
+        }
+    }
+
+    pub(crate) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.push(span, message.into(), None);
+    }
+
+    pub(crate) fn error_help(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.push(span, message.into(), help);
+    }
+
+    fn push(&mut self, span: Range<usize>, message: String, help: Option<String>) {
+        let (line, column) = self.index.position(span.start);
+        self.found.push(Diagnostic {
+            message,
+            span,
+            line,
+            column,
+            help,
+        });
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
+        self.found.sort_by_key(|d| (d.span.start, d.span.end));
+        self.found.dedup();
+        self.found
+    }
+}
+
+/// The candidate closest to `input`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'c>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(input, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let index = LineIndex::new("ab\nçd\n\nx");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(1), (1, 2));
+        assert_eq!(index.position(3), (2, 1));
+        assert_eq!(index.position(5), (2, 2));
+        assert_eq!(index.position(7), (3, 1));
+        assert_eq!(index.position(8), (4, 1));
+        assert_eq!(index.position(99), (4, 2));
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let names = ["safe_browsing", "web_api"];
+        assert_eq!(did_you_mean("safe_browsin", names), Some("safe_browsing"));
+        assert_eq!(did_you_mean("billing", names), None);
+    }
+
+    #[test]
+    fn renders_location_line_caret_and_help() {
+        let source = "[codes.429]\nretry = \"soon\"\n";
+        let d = Diagnostic {
+            message: "invalid `retry` value `soon`".into(),
+            span: 20..26,
+            line: 2,
+            column: 9,
+            help: Some("expected one of `never`, `modify`".into()),
+        };
+        let text = SpecError::new("codes.toml", source, vec![d]).to_string();
+        assert_eq!(
+            text,
+            "codes.toml:2:9: invalid `retry` value `soon`\n  |\n2 | retry = \"soon\"\n  |         ^^^^^^\n  = help: expected one of `never`, `modify`"
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! The status-codes spec: `codes.toml` parsed and validated into a [`Spec`].
+//!
+//! A spec holds a base registry of status codes (`[codes.N]`) and services (`[services.S]`),
+//! each an API's documented subset of codes with its own phrases and retry advice. Parsing
+//! reports every problem in one pass, each with its line and column, and never panics.
+//!
+//! ```
+//! let spec = status_spec::Spec::parse(r#"
+//! [codes.404]
+//! reason = "Not Found"
+//! [services.shop]
+//! codes = [404]
+//! [services.shop.overrides.404]
+//! reason = "No Such Item"
+//! "#).expect("valid spec");
+//! let shop = spec.service("shop").expect("declared above");
+//! assert_eq!(shop.entry(404).map(|e| e.name.as_str()), Some("NoSuchItem"));
+//! ```
+
+mod diag;
+mod ident;
+mod model;
+mod parse;
+mod valid;
+
+use std::sync::OnceLock;
+
+pub use diag::{Diagnostic, SpecError, did_you_mean};
+pub use ident::{RESERVED_VARIANT, check_ident, variant_name};
+pub use model::{Class, CodeEntry, Registration, Retry, Service, Spec};
+pub use valid::suggest_service;
+
+/// The project's own `codes.toml`: every IANA-registered code and the shipped services.
+pub const EMBEDDED_SOURCE: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
+
+/// The name the embedded spec goes by in messages.
+pub const EMBEDDED_PATH: &str = "<embedded codes.toml>";
+
+impl Spec {
+    /// Parses and validates a spec, returning every problem found.
+    pub fn parse(source: &str) -> Result<Spec, Vec<Diagnostic>> {
+        let mut sink = diag::Sink::new(source);
+        let raw = parse::parse(source, &mut sink);
+        let spec = valid::validate(raw, &mut sink);
+        if sink.is_empty() {
+            Ok(spec)
+        } else {
+            Err(sink.finish())
+        }
+    }
+
+    /// Like [`Spec::parse`], with the path that messages should name.
+    pub fn parse_named(path: &str, source: &str) -> Result<Spec, SpecError> {
+        Spec::parse(source).map_err(|d| SpecError::new(path, source, d))
+    }
+
+    /// The embedded default spec, parsed once per process.
+    pub fn embedded() -> &'static Spec {
+        static EMBEDDED: OnceLock<Spec> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            // The shipped file is validated by this crate's tests; an empty spec is the
+            // harmless answer should a broken one ever be embedded.
+            Spec::parse(EMBEDDED_SOURCE).unwrap_or_else(|_| Spec::empty())
+        })
+    }
+
+    fn empty() -> Spec {
+        Spec {
+            codes: Default::default(),
+            services: Default::default(),
+        }
+    }
+}

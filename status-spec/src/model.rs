@@ -1,0 +1,281 @@
+//! The validated model of a spec: what status-codegen and the CLI read.
+//!
+//! Everything here has passed validation: codes are in `100..=599`, names are unique usable
+//! identifiers, and each service's entries are the base entries with its overrides applied.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// What a client should do about a response with this code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Retry {
+    /// Repeating the same request is pointless (successes, redirects).
+    Never,
+    /// Do not retry until the request has been changed.
+    Modify,
+    /// Retry after supplying or refreshing credentials.
+    Reauthenticate,
+    /// Transient: retry with exponential back-off.
+    Backoff,
+    /// Wait as long as the `Retry-After` header says, then retry.
+    RetryAfter,
+}
+
+impl Retry {
+    /// Every value, in the order the spec documents them.
+    pub const ALL: [Retry; 5] = [
+        Retry::Never,
+        Retry::Modify,
+        Retry::Reauthenticate,
+        Retry::Backoff,
+        Retry::RetryAfter,
+    ];
+
+    /// The spelling used in `codes.toml`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Retry::Never => "never",
+            Retry::Modify => "modify",
+            Retry::Reauthenticate => "reauthenticate",
+            Retry::Backoff => "backoff",
+            Retry::RetryAfter => "retry-after",
+        }
+    }
+
+    /// Parses the spelling used in `codes.toml`.
+    pub fn parse(s: &str) -> Option<Retry> {
+        Retry::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The advice a code gets when its entry gives none: by class.
+    pub const fn default_for(class: Class) -> Retry {
+        match class {
+            Class::Informational | Class::Success | Class::Redirection => Retry::Never,
+            Class::ClientError => Retry::Modify,
+            Class::ServerError => Retry::Backoff,
+        }
+    }
+}
+
+impl fmt::Display for Retry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The class a code's first digit puts it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// 1xx.
+    Informational,
+    /// 2xx.
+    Success,
+    /// 3xx.
+    Redirection,
+    /// 4xx.
+    ClientError,
+    /// 5xx.
+    ServerError,
+}
+
+impl Class {
+    /// The class of `code`, or `None` outside `100..=599`.
+    pub const fn of(code: u16) -> Option<Class> {
+        match code {
+            100..=199 => Some(Class::Informational),
+            200..=299 => Some(Class::Success),
+            300..=399 => Some(Class::Redirection),
+            400..=499 => Some(Class::ClientError),
+            500..=599 => Some(Class::ServerError),
+            _ => None,
+        }
+    }
+
+    /// Every class, lowest first.
+    pub const ALL: [Class; 5] = [
+        Class::Informational,
+        Class::Success,
+        Class::Redirection,
+        Class::ClientError,
+        Class::ServerError,
+    ];
+
+    /// The Rust name of the matching `status_core::StatusClass` variant.
+    pub const fn variant(self) -> &'static str {
+        match self {
+            Class::Informational => "Informational",
+            Class::Success => "Success",
+            Class::Redirection => "Redirection",
+            Class::ClientError => "ClientError",
+            Class::ServerError => "ServerError",
+        }
+    }
+
+    /// The first digit of the codes in this class.
+    pub const fn digit(self) -> u16 {
+        match self {
+            Class::Informational => 1,
+            Class::Success => 2,
+            Class::Redirection => 3,
+            Class::ClientError => 4,
+            Class::ServerError => 5,
+        }
+    }
+
+    /// A short phrase for the class, used when a code has no entry of its own.
+    pub const fn phrase(self) -> &'static str {
+        match self {
+            Class::Informational => "Informational",
+            Class::Success => "Success",
+            Class::Redirection => "Redirection",
+            Class::ClientError => "Client Error",
+            Class::ServerError => "Server Error",
+        }
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.phrase())
+    }
+}
+
+/// Where a code stands in the IANA registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Registration {
+    /// Registered and in use (the default).
+    #[default]
+    Permanent,
+    /// Registered for a limited time.
+    Temporary,
+    /// Reserved: registered as unused (306, 418).
+    Unused,
+    /// Registered but obsoleted by a later document (510).
+    Obsolete,
+}
+
+impl Registration {
+    /// Every value.
+    pub const ALL: [Registration; 4] = [
+        Registration::Permanent,
+        Registration::Temporary,
+        Registration::Unused,
+        Registration::Obsolete,
+    ];
+
+    /// The spelling used in `codes.toml`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Registration::Permanent => "permanent",
+            Registration::Temporary => "temporary",
+            Registration::Unused => "unused",
+            Registration::Obsolete => "obsolete",
+        }
+    }
+
+    /// Parses the spelling used in `codes.toml`.
+    pub fn parse(s: &str) -> Option<Registration> {
+        Registration::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// One status code as the base registry or a service describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// The numeric code, in `100..=599`.
+    pub code: u16,
+    /// The reason phrase, e.g. "Too Many Requests".
+    pub reason: String,
+    /// The Rust variant name, given or derived from the phrase.
+    pub name: String,
+    /// What the code means, in a sentence or two (may be empty).
+    pub description: String,
+    /// What a client should do about it.
+    pub retry: Retry,
+    /// The document that defines it, e.g. "RFC 9110, Section 15.5.1".
+    pub reference: Option<String>,
+    /// Its standing in the IANA registry.
+    pub status: Registration,
+    /// Other phrases the code is known by (earlier RFC names, popular spellings).
+    pub aliases: Vec<String>,
+}
+
+impl CodeEntry {
+    /// The code's class.
+    pub fn class(&self) -> Class {
+        // Validation guarantees 100..=599; the fallback is never taken.
+        Class::of(self.code).unwrap_or(Class::ServerError)
+    }
+}
+
+/// One API's documented subset of codes, with its own phrases and advice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    /// The service's identifier, e.g. `safe_browsing`.
+    pub name: String,
+    /// What the API is.
+    pub description: String,
+    /// The title of the document the facts were taken from.
+    pub source: Option<String>,
+    pub(crate) entries: Vec<CodeEntry>,
+    pub(crate) overridden: BTreeSet<u16>,
+}
+
+impl Service {
+    /// The effective entries (base merged with this service's overrides), in code order.
+    pub fn entries(&self) -> &[CodeEntry] {
+        &self.entries
+    }
+
+    /// The effective entry for `code`, if the service lists it.
+    pub fn entry(&self, code: u16) -> Option<&CodeEntry> {
+        self.entries
+            .binary_search_by_key(&code, |e| e.code)
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
+    /// Whether the service overrides anything of the base entry for `code`.
+    pub fn is_overridden(&self, code: u16) -> bool {
+        self.overridden.contains(&code)
+    }
+
+    /// The codes the service lists, ascending.
+    pub fn codes(&self) -> impl Iterator<Item = u16> + '_ {
+        self.entries.iter().map(|e| e.code)
+    }
+}
+
+/// A parsed and validated spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spec {
+    pub(crate) codes: BTreeMap<u16, CodeEntry>,
+    pub(crate) services: BTreeMap<String, Service>,
+}
+
+impl Spec {
+    /// The base registry entry for `code`.
+    pub fn code(&self, code: u16) -> Option<&CodeEntry> {
+        self.codes.get(&code)
+    }
+
+    /// The base registry, in code order.
+    pub fn codes(&self) -> impl Iterator<Item = &CodeEntry> + '_ {
+        self.codes.values()
+    }
+
+    /// The service called `name`.
+    pub fn service(&self, name: &str) -> Option<&Service> {
+        self.services.get(name)
+    }
+
+    /// Every service, sorted by name.
+    pub fn services(&self) -> impl Iterator<Item = &Service> + '_ {
+        self.services.values()
+    }
+
+    /// The names of every service, sorted; for did-you-mean hints and listings.
+    pub fn service_names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.services.keys().map(String::as_str)
+    }
+}

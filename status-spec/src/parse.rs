@@ -1,0 +1,355 @@
+//! Stage 1: TOML text -> raw entries that keep their byte spans.
+//!
+//! This stage checks what a schema would: TOML syntax, known keys, value types, code numbers,
+//! and the closed sets of `retry` and `status` values. Cross-entry rules live in `valid.rs`.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::diag::{Sink, did_you_mean};
+use crate::model::{Registration, Retry};
+
+/// A value and where it was written.
+#[derive(Debug, Clone)]
+pub(crate) struct Sp<T> {
+    pub(crate) value: T,
+    pub(crate) span: Range<usize>,
+}
+
+/// A code entry as written: in `[codes.N]` or in `[services.S.overrides.N]`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawEntry {
+    pub(crate) code: u16,
+    pub(crate) key_span: Range<usize>,
+    pub(crate) reason: Option<Sp<String>>,
+    pub(crate) name: Option<Sp<String>>,
+    pub(crate) description: Option<String>,
+    pub(crate) retry: Option<Retry>,
+    pub(crate) reference: Option<String>,
+    pub(crate) status: Option<Registration>,
+    pub(crate) aliases: Option<Vec<String>>,
+    /// A field had a problem already reported; later rules stay quiet to avoid a cascade.
+    pub(crate) broken: bool,
+}
+
+/// A `[services.S]` table as written.
+#[derive(Debug, Clone)]
+pub(crate) struct RawService {
+    pub(crate) name: Sp<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) codes: Option<Sp<Vec<Sp<u16>>>>,
+    /// An item of `codes` had a problem already reported.
+    pub(crate) codes_broken: bool,
+    pub(crate) overrides: Vec<RawEntry>,
+}
+
+/// The whole file as written.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawSpec {
+    pub(crate) codes: Vec<RawEntry>,
+    pub(crate) services: Vec<RawService>,
+}
+
+const TOP_KEYS: &[&str] = &["codes", "services"];
+const ENTRY_KEYS: &[&str] = &[
+    "reason",
+    "name",
+    "description",
+    "retry",
+    "reference",
+    "status",
+    "aliases",
+];
+const SERVICE_KEYS: &[&str] = &["description", "source", "codes", "overrides"];
+
+type Entry<'i> = (
+    &'i Spanned<std::borrow::Cow<'i, str>>,
+    &'i Spanned<DeValue<'i>>,
+);
+
+/// Parses TOML text into raw entries, reporting every problem to `sink`.
+pub(crate) fn parse(source: &str, sink: &mut Sink<'_>) -> RawSpec {
+    let (doc, errors) = DeTable::parse_recoverable(source);
+    for e in &errors {
+        let span = e.span().unwrap_or(0..0);
+        sink.error(span, format!("invalid TOML: {}", first_line(e.message())));
+    }
+    if !errors.is_empty() {
+        // A recovered document may be missing whole tables; checking it would only add noise.
+        return RawSpec::default();
+    }
+    let mut raw = RawSpec::default();
+    for (key, value) in doc.get_ref().iter() {
+        match key.get_ref().as_ref() {
+            "codes" => raw.codes = code_table(value, "codes", sink),
+            "services" => raw.services = services(value, sink),
+            other => unknown_key(sink, key.span(), other, "at the top level", TOP_KEYS),
+        }
+    }
+    raw
+}
+
+fn first_line(message: &str) -> &str {
+    message
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(message)
+        .trim()
+}
+
+fn unknown_key(sink: &mut Sink<'_>, span: Range<usize>, key: &str, place: &str, valid: &[&str]) {
+    let help = match did_you_mean(key, valid.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("valid keys are {}", list(valid)),
+    };
+    sink.error_help(span, format!("unknown key `{key}` {place}"), Some(help));
+}
+
+/// `a`, `b` and `c` style list of names.
+pub(crate) fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn type_error(sink: &mut Sink<'_>, value: &Spanned<DeValue<'_>>, what: &str, expected: &str) {
+    let found = value.get_ref().type_str();
+    sink.error(
+        value.span(),
+        format!("expected {expected} for {what}, found {found}"),
+    );
+}
+
+fn table<'a, 'i>(
+    value: &'a Spanned<DeValue<'i>>,
+    what: &str,
+    sink: &mut Sink<'_>,
+) -> Option<&'a DeTable<'i>> {
+    let table = value.get_ref().as_table();
+    if table.is_none() {
+        type_error(sink, value, what, "a table");
+    }
+    table
+}
+
+fn string(value: &Spanned<DeValue<'_>>, what: &str, sink: &mut Sink<'_>) -> Option<Sp<String>> {
+    match value.get_ref().as_str() {
+        Some(s) => Some(Sp {
+            value: s.to_owned(),
+            span: value.span(),
+        }),
+        None => {
+            type_error(sink, value, what, "a string");
+            None
+        }
+    }
+}
+
+/// A status code written as a table key: exactly three digits, 100 to 599.
+fn code_key(key: &str) -> Option<u16> {
+    let ok = key.len() == 3 && key.bytes().all(|b| b.is_ascii_digit());
+    key.parse().ok().filter(|c| ok && (100..=599).contains(c))
+}
+
+fn code_table(value: &Spanned<DeValue<'_>>, place: &str, sink: &mut Sink<'_>) -> Vec<RawEntry> {
+    let Some(table) = table(value, &format!("`{place}`"), sink) else {
+        return Vec::new();
+    };
+    table
+        .iter()
+        .filter_map(|entry| code_entry(entry, place, sink))
+        .collect()
+}
+
+fn code_entry((key, value): Entry<'_>, place: &str, sink: &mut Sink<'_>) -> Option<RawEntry> {
+    let Some(code) = code_key(key.get_ref()) else {
+        let msg = format!("`{}` in `{place}` is not a status code", key.get_ref());
+        sink.error_help(
+            key.span(),
+            msg,
+            Some("expected a number from 100 to 599".into()),
+        );
+        return None;
+    };
+    let what = format!("`{place}.{code}`");
+    let table = table(value, &what, sink)?;
+    let mut entry = RawEntry {
+        code,
+        key_span: key.span(),
+        ..RawEntry::default()
+    };
+    for (k, v) in table.iter() {
+        let before = sink.len();
+        entry_field(&mut entry, k, v, &what, sink);
+        entry.broken |= sink.len() > before;
+    }
+    Some(entry)
+}
+
+fn entry_field(
+    entry: &mut RawEntry,
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue<'_>>,
+    what: &str,
+    sink: &mut Sink<'_>,
+) {
+    let field = format!("`{}` of {what}", key.get_ref());
+    match key.get_ref().as_ref() {
+        "reason" => entry.reason = string(value, &field, sink),
+        "name" => entry.name = string(value, &field, sink),
+        "description" => entry.description = string(value, &field, sink).map(|s| s.value),
+        "reference" => entry.reference = string(value, &field, sink).map(|s| s.value),
+        "retry" => {
+            entry.retry = closed_set(
+                value,
+                &field,
+                sink,
+                Retry::parse,
+                &Retry::ALL.map(Retry::as_str),
+            )
+        }
+        "status" => {
+            let names = Registration::ALL.map(Registration::as_str);
+            entry.status = closed_set(value, &field, sink, Registration::parse, &names);
+        }
+        "aliases" => entry.aliases = strings(value, &field, sink),
+        other => unknown_key(sink, key.span(), other, &format!("in {what}"), ENTRY_KEYS),
+    }
+}
+
+/// A string that must be one of a few spellings.
+fn closed_set<T>(
+    value: &Spanned<DeValue<'_>>,
+    what: &str,
+    sink: &mut Sink<'_>,
+    parse: fn(&str) -> Option<T>,
+    valid: &[&str],
+) -> Option<T> {
+    let s = string(value, what, sink)?;
+    let parsed = parse(&s.value);
+    if parsed.is_none() {
+        let help = match did_you_mean(&s.value, valid.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("expected one of {}", list(valid)),
+        };
+        sink.error_help(
+            s.span,
+            format!("invalid value `{}` for {what}", s.value),
+            Some(help),
+        );
+    }
+    parsed
+}
+
+fn array<'a, 'i>(
+    value: &'a Spanned<DeValue<'i>>,
+    what: &str,
+    sink: &mut Sink<'_>,
+) -> Option<&'a DeArray<'i>> {
+    let array = value.get_ref().as_array();
+    if array.is_none() {
+        type_error(sink, value, what, "an array");
+    }
+    array
+}
+
+fn strings(value: &Spanned<DeValue<'_>>, what: &str, sink: &mut Sink<'_>) -> Option<Vec<String>> {
+    let items = array(value, what, sink)?;
+    let item_what = format!("an item of {what}");
+    Some(
+        items
+            .iter()
+            .filter_map(|v| string(v, &item_what, sink))
+            .map(|s| s.value)
+            .collect(),
+    )
+}
+
+fn services(value: &Spanned<DeValue<'_>>, sink: &mut Sink<'_>) -> Vec<RawService> {
+    let Some(table) = table(value, "`services`", sink) else {
+        return Vec::new();
+    };
+    table
+        .iter()
+        .filter_map(|entry| service(entry, sink))
+        .collect()
+}
+
+fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
+    let name = Sp {
+        value: key.get_ref().to_string(),
+        span: key.span(),
+    };
+    let what = format!("service `{}`", name.value);
+    let table = table(value, &what, sink)?;
+    let mut service = RawService {
+        name,
+        description: None,
+        source: None,
+        codes: None,
+        codes_broken: false,
+        overrides: Vec::new(),
+    };
+    for (k, v) in table.iter() {
+        let field = format!("`{}` of {what}", k.get_ref());
+        match k.get_ref().as_ref() {
+            "description" => service.description = string(v, &field, sink).map(|s| s.value),
+            "source" => service.source = string(v, &field, sink).map(|s| s.value),
+            "codes" => {
+                let before = sink.len();
+                service.codes = code_list(v, &field, sink);
+                service.codes_broken = sink.len() > before;
+            }
+            "overrides" => {
+                let place = format!("services.{}.overrides", service.name.value);
+                service.overrides = code_table(v, &place, sink);
+            }
+            other => unknown_key(sink, k.span(), other, &format!("in {what}"), SERVICE_KEYS),
+        }
+    }
+    Some(service)
+}
+
+fn code_list(
+    value: &Spanned<DeValue<'_>>,
+    what: &str,
+    sink: &mut Sink<'_>,
+) -> Option<Sp<Vec<Sp<u16>>>> {
+    let items = array(value, what, sink)?;
+    let codes = items
+        .iter()
+        .filter_map(|v| code_item(v, what, sink))
+        .collect();
+    Some(Sp {
+        value: codes,
+        span: value.span(),
+    })
+}
+
+fn code_item(value: &Spanned<DeValue<'_>>, what: &str, sink: &mut Sink<'_>) -> Option<Sp<u16>> {
+    let Some(int) = value.get_ref().as_integer() else {
+        type_error(sink, value, &format!("an item of {what}"), "an integer");
+        return None;
+    };
+    let code = u16::from_str_radix(int.as_str(), int.radix())
+        .ok()
+        .filter(|c| (100..=599).contains(c));
+    if code.is_none() {
+        let msg = format!("`{}` in {what} is not a status code", int.as_str());
+        sink.error_help(
+            value.span(),
+            msg,
+            Some("expected a number from 100 to 599".into()),
+        );
+    }
+    code.map(|c| Sp {
+        value: c,
+        span: value.span(),
+    })
+}

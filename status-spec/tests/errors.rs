@@ -1,0 +1,335 @@
+//! One bad spec per rule: each asserts the message, line and column of every problem found.
+
+use status_spec::{Diagnostic, Spec};
+
+/// Parses `src`, expecting failure, and returns (line, column, message) of each problem.
+fn problems(src: &str) -> Vec<(usize, usize, String)> {
+    let diags: Vec<Diagnostic> = Spec::parse(src).expect_err("the spec should be rejected");
+    diags
+        .into_iter()
+        .map(|d| (d.line, d.column, d.message))
+        .collect()
+}
+
+fn one(src: &str) -> (usize, usize, String) {
+    let mut all = problems(src);
+    assert_eq!(all.len(), 1, "expected one problem, got {all:?}");
+    all.remove(0)
+}
+
+fn help(src: &str) -> Option<String> {
+    Spec::parse(src).expect_err("rejected")[0].help.clone()
+}
+
+fn p(line: usize, column: usize, message: &str) -> (usize, usize, String) {
+    (line, column, message.to_owned())
+}
+
+#[test]
+fn toml_syntax() {
+    let (line, column, message) = one("[codes.200]\nreason = \"OK\n");
+    assert_eq!((line, column), (2, 13));
+    assert!(message.starts_with("invalid TOML: "), "{message}");
+}
+
+#[test]
+fn unknown_top_level_key() {
+    let src = "[code.200]\nreason = \"OK\"\n";
+    assert_eq!(one(src), p(1, 2, "unknown key `code` at the top level"));
+    assert_eq!(help(src).as_deref(), Some("did you mean `codes`?"));
+}
+
+#[test]
+fn unknown_entry_key() {
+    let src = "[codes.200]\nreason = \"OK\"\nretyr = \"never\"\n";
+    assert_eq!(one(src), p(3, 1, "unknown key `retyr` in `codes.200`"));
+    assert_eq!(help(src).as_deref(), Some("did you mean `retry`?"));
+}
+
+#[test]
+fn unknown_service_key() {
+    let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200]\nurl = \"x\"\n";
+    assert_eq!(one(src), p(5, 1, "unknown key `url` in service `a`"));
+    assert!(help(src).is_some_and(|h| h.starts_with("valid keys are `description`")));
+}
+
+#[test]
+fn wrong_value_types() {
+    let src = "[codes.200]\nreason = 200\n[codes.201]\nreason = \"Created\"\naliases = \"Made\"\n[services.a]\ncodes = [\"200\"]\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(
+                2,
+                10,
+                "expected a string for `reason` of `codes.200`, found integer"
+            ),
+            p(
+                5,
+                11,
+                "expected an array for `aliases` of `codes.201`, found string"
+            ),
+            p(
+                7,
+                10,
+                "expected an integer for an item of `codes` of service `a`, found string"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn code_out_of_range_as_key() {
+    let src = "[codes.600]\nreason = \"Nope\"\n[codes.42]\nreason = \"Answer\"\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(1, 8, "`600` in `codes` is not a status code"),
+            p(3, 8, "`42` in `codes` is not a status code")
+        ]
+    );
+    assert_eq!(
+        help(src).as_deref(),
+        Some("expected a number from 100 to 599")
+    );
+}
+
+#[test]
+fn code_not_a_number_as_key() {
+    assert_eq!(
+        one("[codes.abc]\nreason = \"x\"\n"),
+        p(1, 8, "`abc` in `codes` is not a status code")
+    );
+}
+
+#[test]
+fn code_out_of_range_in_list() {
+    let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200, 99, 70000]\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(4, 15, "`99` in `codes` of service `a` is not a status code"),
+            p(
+                4,
+                19,
+                "`70000` in `codes` of service `a` is not a status code"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn missing_reason() {
+    let src = "[codes.200]\ndescription = \"fine\"\n";
+    assert_eq!(one(src), p(1, 8, "missing `reason` in `codes.200`"));
+}
+
+#[test]
+fn empty_reason() {
+    assert_eq!(
+        one("[codes.200]\nreason = \"  \"\n"),
+        p(2, 10, "empty `reason` in `codes.200`")
+    );
+}
+
+#[test]
+fn invalid_retry_value() {
+    let src = "[codes.429]\nreason = \"Too Many Requests\"\nretry = \"retry_after\"\n";
+    assert_eq!(
+        one(src),
+        p(
+            3,
+            9,
+            "invalid value `retry_after` for `retry` of `codes.429`"
+        )
+    );
+    assert_eq!(help(src).as_deref(), Some("did you mean `retry-after`?"));
+    let src = "[codes.429]\nreason = \"Too Many Requests\"\nretry = \"later\"\n";
+    assert_eq!(
+        help(src).as_deref(),
+        Some("expected one of `never`, `modify`, `reauthenticate`, `backoff` and `retry-after`")
+    );
+}
+
+#[test]
+fn invalid_status_value() {
+    let src = "[codes.306]\nreason = \"Unused\"\nstatus = \"gone\"\n";
+    assert_eq!(
+        one(src),
+        p(3, 10, "invalid value `gone` for `status` of `codes.306`")
+    );
+}
+
+#[test]
+fn given_name_not_an_identifier() {
+    let src = "[codes.200]\nreason = \"OK\"\nname = \"2xxOk\"\n[codes.201]\nreason = \"Created\"\nname = \"Self\"\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(
+                3,
+                8,
+                "variant name `2xxOk` of `codes.200` starts with a digit"
+            ),
+            p(6, 8, "variant name `Self` of `codes.201` is a Rust keyword"),
+        ]
+    );
+}
+
+#[test]
+fn derived_name_not_an_identifier() {
+    let src = "[codes.299]\nreason = \"2 Many\"\n[codes.298]\nreason = \"!!\"\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(
+                2,
+                10,
+                "the variant name `2Many` derived from reason `2 Many` starts with a digit"
+            ),
+            p(
+                4,
+                10,
+                "the variant name `` derived from reason `!!` is empty"
+            ),
+        ]
+    );
+    assert_eq!(
+        help(src).as_deref(),
+        Some("set `name` in `codes.299` to a Rust identifier")
+    );
+}
+
+#[test]
+fn reserved_other_name() {
+    let src = "[codes.299]\nreason = \"Other\"\n";
+    assert_eq!(
+        one(src),
+        p(
+            2,
+            10,
+            "the variant name `Other` derived from reason `Other` is reserved for the catch-all variant of generated sets"
+        )
+    );
+}
+
+#[test]
+fn names_collide_in_base() {
+    let src = "[codes.200]\nreason = \"OK\"\n[codes.201]\nreason = \"Ok\"\n[codes.202]\nreason = \"Accepted\"\nname = \"Ok\"\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(
+                4,
+                10,
+                "variant name `Ok` of 201 is already used by 200 in the base registry"
+            ),
+            p(
+                7,
+                8,
+                "variant name `Ok` of 202 is already used by 200 in the base registry"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn names_collide_in_service_after_override() {
+    let src = "[codes.200]\nreason = \"OK\"\n[codes.201]\nreason = \"Created\"\n\
+               [services.a]\ncodes = [200, 201]\n[services.a.overrides.201]\nreason = \"Ok.\"\n";
+    assert_eq!(
+        one(src),
+        p(
+            8,
+            10,
+            "variant name `Ok` of 201 is already used by 200 in service `a`"
+        )
+    );
+}
+
+#[test]
+fn service_name_not_an_identifier() {
+    let src = "[codes.200]\nreason = \"OK\"\n[services.safe-browsing]\ncodes = [200]\n";
+    assert_eq!(
+        one(src),
+        p(
+            3,
+            11,
+            "service name `safe-browsing` is not an identifier: it contains a character other than ASCII letters, digits and `_`"
+        )
+    );
+    assert_eq!(help(src).as_deref(), Some("did you mean `safe_browsing`?"));
+}
+
+#[test]
+fn service_lists_a_code_twice() {
+    let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200, 200]\n";
+    assert_eq!(one(src), p(4, 15, "service `a` lists 200 twice"));
+}
+
+#[test]
+fn service_lists_no_codes() {
+    let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = []\n[services.b]\ndescription = \"b\"\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(4, 9, "service `a` lists no codes"),
+            p(5, 11, "service `b` has no `codes` list")
+        ]
+    );
+}
+
+#[test]
+fn service_code_missing_from_base() {
+    let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200, 499]\n";
+    assert_eq!(
+        one(src),
+        p(
+            4,
+            15,
+            "service `a` lists 499, which the base registry lacks"
+        )
+    );
+    assert_eq!(
+        help(src).as_deref(),
+        Some("give it a full entry in `[services.a.overrides.499]` with at least `reason`")
+    );
+}
+
+#[test]
+fn service_code_missing_from_base_with_partial_entry() {
+    let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [499]\n[services.a.overrides.499]\nretry = \"never\"\n";
+    assert_eq!(
+        one(src),
+        p(
+            4,
+            10,
+            "service `a` lists 499, which the base registry lacks"
+        )
+    );
+}
+
+#[test]
+fn override_for_unlisted_code() {
+    let src = "[codes.200]\nreason = \"OK\"\n[codes.418]\nreason = \"Teapot\"\n\
+               [services.a]\ncodes = [200]\n[services.a.overrides.418]\nretry = \"never\"\n";
+    assert_eq!(
+        one(src),
+        p(7, 23, "override for 418, which service `a` does not list")
+    );
+    assert_eq!(help(src).as_deref(), Some("add 418 to `services.a.codes`"));
+}
+
+#[test]
+fn every_problem_in_one_pass() {
+    let src = "[codes.200]\nreason = \"\"\n[codes.700]\nreason = \"x\"\n[services.a]\ncodes = [200, 200]\nbogus = 1\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(2, 10, "empty `reason` in `codes.200`"),
+            p(3, 8, "`700` in `codes` is not a status code"),
+            p(6, 15, "service `a` lists 200 twice"),
+            p(7, 1, "unknown key `bogus` in service `a`"),
+        ]
+    );
+}
