@@ -1,0 +1,106 @@
+//! The small `no_std` runtime behind status-codes.
+//!
+//! `codes.toml` describes HTTP status codes and each API service's subset of them; the macros
+//! re-exported here turn that spec into enums at compile time, and this crate holds what the
+//! generated code shares: the [`HttpStatus`] trait, [`StatusClass`] and [`Retry`].
+//!
+//! ```
+//! # #[cfg(feature = "macros")] {
+//! use status_core::{status_set, HttpStatus, Retry, StatusClass};
+//!
+//! status_set! {
+//!     /// The codes the Safe Browsing API documents.
+//!     pub enum SafeBrowsing = service "safe_browsing";
+//! }
+//!
+//! let status = SafeBrowsing::from(429);
+//! assert_eq!(status, SafeBrowsing::ResourceExhausted);
+//! assert_eq!(status.to_string(), "429 Resource Exhausted");
+//! assert_eq!(status.class(), StatusClass::ClientError);
+//! assert_eq!(status.retry(), Retry::Backoff);
+//! # }
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+
+mod class;
+mod other;
+mod parse;
+mod retry;
+mod status;
+
+pub use class::StatusClass;
+pub use other::OtherCode;
+pub use parse::{ParseStatusError, parse_code};
+pub use retry::Retry;
+pub use status::HttpStatus;
+
+#[cfg(feature = "macros")]
+pub use status_macros::StatusCodes;
+
+/// Generates enums for a service's codes, a list of codes, a class, or the whole registry.
+///
+/// Grammar (several items may stand in one call):
+///
+/// ```text
+/// status_set! {
+///     #[attributes and docs pass through]
+///     #[status(spec = "path/to/codes.toml")]   // optional, relative to CARGO_MANIFEST_DIR
+///     VIS enum NAME = service "NAME" | [CODE or LO..=HI, ...] | 4xx | all;
+/// }
+/// ```
+///
+/// ```
+/// use status_core::status_set;
+///
+/// status_set! {
+///     /// Codes a client may retry.
+///     pub enum Retryable = [429, 500, 502..=504];
+/// }
+///
+/// assert!(Retryable::contains(503));
+/// assert_eq!(Retryable::ALL.len(), 5);
+/// assert_eq!(u16::from(Retryable::from(404)), 404);
+/// ```
+#[cfg(feature = "macros")]
+#[macro_export]
+macro_rules! status_set {
+    ($($input:tt)*) => {
+        $crate::__private::status_set_impl! { crate = $crate; $($input)* }
+    };
+}
+
+/// What generated code needs; not a public API, may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::other::OtherCode;
+    pub use crate::parse::{ParseStatusError, parse_code};
+    pub use crate::{HttpStatus, Retry, StatusClass};
+    pub use core;
+
+    #[cfg(feature = "macros")]
+    pub use status_macros::status_set_impl;
+
+    /// The class of any `u16`: codes below 200 count as informational and codes from 500
+    /// up as server errors, as clients commonly treat them, so every value has one.
+    pub const fn class_of(code: u16) -> StatusClass {
+        match StatusClass::of(code) {
+            Some(class) => class,
+            None if code < 100 => StatusClass::Informational,
+            None => StatusClass::ServerError,
+        }
+    }
+
+    /// The phrase, description and advice for a code no entry describes: by its class.
+    pub const fn class_fallback(code: u16) -> (&'static str, &'static str, Retry) {
+        let class = class_of(code);
+        match StatusClass::of(code) {
+            Some(_) => (class.phrase(), class.description(), class.default_retry()),
+            None => (
+                "Unknown Status",
+                "A code outside the classes HTTP defines.",
+                class.default_retry(),
+            ),
+        }
+    }
+}
