@@ -1,0 +1,130 @@
+//! The pretty-printed expansion of `status_set!`, pinned by snapshots, and the errors of
+//! selections that cannot be resolved.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use status_codegen::{CodeSel, SelectError, Selection, SetDef, expand_set};
+use status_spec::{Class, Spec};
+
+fn def(name: &str, selection: Selection) -> SetDef {
+    SetDef {
+        attrs: quote!(#[doc = " Test set."]),
+        vis: quote!(pub),
+        name: Ident::new(name, Span::call_site()),
+        selection,
+    }
+}
+
+fn pretty(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(e) => format!("does not parse as Rust: {e}"),
+    }
+}
+
+fn expand(selection: Selection) -> Result<String, Vec<SelectError>> {
+    expand_set(
+        Spec::embedded(),
+        &def("Set", selection),
+        &quote!(::status_core),
+    )
+    .map(pretty)
+}
+
+#[test]
+fn safe_browsing_expansion() {
+    let out = expand(Selection::Service("safe_browsing".into())).expect("known service");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn class_selection_holds_only_that_class() {
+    let out = expand(Selection::Class(Class::Informational)).expect("1xx exists");
+    for code in ["100", "101", "102", "103"] {
+        assert!(out.contains(&format!("`{code} ")), "{code} missing");
+    }
+    assert!(!out.contains("`200 OK`"));
+}
+
+#[test]
+fn ranges_take_registered_codes_only() {
+    let sel = Selection::Codes(vec![CodeSel::One(429), CodeSel::Range(500..=510)]);
+    let out = expand(sel).expect("valid list");
+    let codes = "[::core::primitive::u16; 11] = [\n        429, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510,\n    ];";
+    assert!(out.contains(codes), "{out}");
+    assert!(!out.contains("509"));
+}
+
+#[test]
+fn unknown_service_suggests_the_nearest() {
+    let err = expand(Selection::Service("safe_browsin".into())).expect_err("typo");
+    assert_eq!(err.len(), 1);
+    assert_eq!(
+        err[0].to_string(),
+        "unknown service `safe_browsin`; did you mean `safe_browsing`?"
+    );
+    let err = expand(Selection::Service("billing".into())).expect_err("unknown");
+    assert_eq!(
+        err[0].to_string(),
+        "unknown service `billing`; the spec defines `huawei_cloud`, `rest_client`, `restful_api`, `safe_browsing`, `web_api`"
+    );
+}
+
+#[test]
+fn every_bad_list_item_is_reported() {
+    let sel = Selection::Codes(vec![
+        CodeSel::One(499),
+        CodeSel::Range(504..=502),
+        CodeSel::Range(590..=599),
+        CodeSel::One(429),
+        CodeSel::Range(428..=429),
+    ]);
+    let errs = expand(sel).expect_err("bad items");
+    let shown: Vec<(Option<usize>, String)> =
+        errs.iter().map(|e| (e.item(), e.to_string())).collect();
+    assert_eq!(
+        shown,
+        vec![
+            (
+                Some(0),
+                "code 499 is not in the spec's base registry".to_owned()
+            ),
+            (
+                Some(1),
+                "reversed range: the lower bound must come first".to_owned()
+            ),
+            (
+                Some(2),
+                "range holds no code of the spec's base registry".to_owned()
+            ),
+            (Some(4), "code 429 is selected twice".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn empty_class_is_reported() {
+    let spec = Spec::parse("[codes.200]\nreason = \"OK\"\n").expect("valid");
+    let err = expand_set(
+        &spec,
+        &def("X", Selection::Class(Class::ServerError)),
+        &quote!(::status_core),
+    )
+    .expect_err("no 5xx");
+    assert_eq!(
+        err[0].to_string(),
+        "the spec's base registry has no 5xx code"
+    );
+}
+
+#[test]
+fn other_codes_fall_back_to_the_base_registry() {
+    let out = expand(Selection::Service("safe_browsing".into())).expect("known service");
+    // 404 is not in the service, so the fallback match knows it from the base registry.
+    let arm = |code: u16| format!("{code} => {{\n                (\n");
+    assert!(out.contains(&arm(404)), "{out}");
+    assert!(
+        !out.contains(&arm(429)),
+        "codes the set names need no fallback arm"
+    );
+}
