@@ -1,0 +1,116 @@
+//! Finding, reading and parsing the spec a macro call names, once per content per process.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use status_spec::{Diagnostic, Spec, SpecError};
+
+/// The spec a macro call reads, and the file it came from (none for the embedded default).
+pub(crate) struct Loaded {
+    pub(crate) spec: Arc<Spec>,
+    pub(crate) file: Option<PathBuf>,
+}
+
+impl Loaded {
+    /// `const _: &[u8] = include_bytes!(PATH);` so cargo rebuilds the crate when the spec
+    /// changes; nothing when the spec is the embedded default.
+    pub(crate) fn rebuild_tracker(&self) -> TokenStream {
+        let Some(file) = &self.file else {
+            return TokenStream::new();
+        };
+        let path = file.to_string_lossy();
+        quote! { const _: &[::core::primitive::u8] = ::core::include_bytes!(#path); }
+    }
+}
+
+type Parsed = Result<Arc<Spec>, Arc<Vec<Diagnostic>>>;
+
+/// Keyed by the file's content, never by its path alone: rust-analyzer keeps the macro
+/// loaded across edits of the same file.
+fn cache() -> &'static Mutex<HashMap<String, Parsed>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Parsed>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+fn parse_cached(source: String) -> Parsed {
+    let mut cache = match cache().lock() {
+        Ok(guard) => guard,
+        // A panic elsewhere while holding the lock leaves a map that is still consistent.
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(hit) = cache.get(&source) {
+        return hit.clone();
+    }
+    let parsed = Spec::parse(&source).map(Arc::new).map_err(Arc::new);
+    cache.insert(source, parsed.clone());
+    parsed
+}
+
+/// Loads the spec named by `spec = "..."` (or `codes.toml` by default), relative to the
+/// using crate's `CARGO_MANIFEST_DIR`; with no name given and no file there, the embedded
+/// default. Errors are spanned on the literal when there is one, else on `span`.
+pub(crate) fn load(named: Option<&syn::LitStr>, span: Span) -> syn::Result<Loaded> {
+    let err_span = named.map_or(span, syn::LitStr::span);
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
+        syn::Error::new(
+            err_span,
+            "`CARGO_MANIFEST_DIR` is not set; build with cargo",
+        )
+    })?;
+    let relative = named.map_or_else(|| "codes.toml".to_owned(), syn::LitStr::value);
+    let path = Path::new(&dir).join(&relative);
+    let source = match std::fs::read_to_string(&path) {
+        Ok(source) => source,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => {
+            return Ok(Loaded {
+                spec: embedded(),
+                file: None,
+            });
+        }
+        Err(e) => return Err(read_error(err_span, &relative, &path, &e)),
+    };
+    match parse_cached(source.clone()) {
+        Ok(spec) => Ok(Loaded {
+            spec,
+            file: Some(path),
+        }),
+        Err(diags) => Err(spec_error(err_span, &relative, source, &diags)),
+    }
+}
+
+fn embedded() -> Arc<Spec> {
+    static EMBEDDED: OnceLock<Arc<Spec>> = OnceLock::new();
+    EMBEDDED
+        .get_or_init(|| Arc::new(Spec::embedded().clone()))
+        .clone()
+}
+
+fn read_error(span: Span, relative: &str, path: &Path, e: &std::io::Error) -> syn::Error {
+    let what = if e.kind() == std::io::ErrorKind::NotFound {
+        "not found".to_owned()
+    } else {
+        e.to_string()
+    };
+    let msg = format!(
+        "cannot read spec file `{relative}`: {what} (looked for `{}`)",
+        path.display()
+    );
+    syn::Error::new(span, msg)
+}
+
+/// One compile error per spec problem, each with `path:line:col`, the line and a caret.
+fn spec_error(span: Span, relative: &str, source: String, diags: &[Diagnostic]) -> syn::Error {
+    let errors = diags.iter().map(|d| {
+        let one = SpecError::new(relative, source.clone(), vec![d.clone()]);
+        syn::Error::new(span, format!("invalid spec: {one}"))
+    });
+    errors
+        .reduce(|mut all, e| {
+            all.combine(e);
+            all
+        })
+        .unwrap_or_else(|| syn::Error::new(span, "invalid spec"))
+}

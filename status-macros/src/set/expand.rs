@@ -1,0 +1,82 @@
+//! One `status_set!` call -> its enums, or compile errors plus stand-in enums.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use status_codegen::{CodeSel, SelectError, Selection, SetDef, expand_set};
+
+use super::ast::{CodeItem, SelectionAst, SetInput, SetItem};
+use crate::load;
+
+/// Expands every item; a bad item becomes its errors and an empty enum of the same name,
+/// so uses of the name elsewhere do not add a cascade of "cannot find type" errors.
+pub(crate) fn expand(input: SetInput) -> TokenStream {
+    let krate = &input.krate;
+    input
+        .items
+        .iter()
+        .map(|item| item_tokens(item, krate))
+        .collect()
+}
+
+fn item_tokens(item: &SetItem, krate: &TokenStream) -> TokenStream {
+    match expand_item(item, krate) {
+        Ok(tokens) => tokens,
+        Err(err) => {
+            let (vis, name, errors) = (&item.vis, &item.name, err.to_compile_error());
+            quote! { #errors #vis enum #name {} }
+        }
+    }
+}
+
+fn expand_item(item: &SetItem, krate: &TokenStream) -> syn::Result<TokenStream> {
+    let loaded = load::load(item.spec.as_ref(), item.name.span())?;
+    let attrs = item.attrs.iter().map(ToTokens::to_token_stream).collect();
+    let def = SetDef {
+        attrs,
+        vis: item.vis.to_token_stream(),
+        name: item.name.clone(),
+        selection: selection(&item.selection),
+    };
+    let tokens =
+        expand_set(&loaded.spec, &def, krate).map_err(|errors| select_errors(item, &errors))?;
+    let tracker = loaded.rebuild_tracker();
+    Ok(quote! { #tokens #tracker })
+}
+
+fn selection(ast: &SelectionAst) -> Selection {
+    match ast {
+        SelectionAst::Service(name) => Selection::Service(name.value()),
+        SelectionAst::Codes(items) => Selection::Codes(items.iter().map(code_sel).collect()),
+        SelectionAst::Class(class, _) => Selection::Class(*class),
+        SelectionAst::All(_) => Selection::All,
+    }
+}
+
+fn code_sel(item: &CodeItem) -> CodeSel {
+    match item.end {
+        Some(end) => CodeSel::Range(item.start..=end),
+        None => CodeSel::One(item.start),
+    }
+}
+
+/// One compile error per selection problem, each at the token it is about.
+fn select_errors(item: &SetItem, errors: &[SelectError]) -> syn::Error {
+    let mut all: Option<syn::Error> = None;
+    for e in errors {
+        let one = syn::Error::new(error_span(item, e), e.to_string());
+        match &mut all {
+            Some(all) => all.combine(one),
+            None => all = Some(one),
+        }
+    }
+    all.unwrap_or_else(|| syn::Error::new(item.name.span(), "invalid selection"))
+}
+
+fn error_span(item: &SetItem, error: &SelectError) -> Span {
+    match (&item.selection, error.item()) {
+        (SelectionAst::Codes(items), Some(i)) => items.get(i).map_or(item.name.span(), |c| c.span),
+        (SelectionAst::Service(lit), _) => lit.span(),
+        (SelectionAst::Class(_, span) | SelectionAst::All(span), _) => *span,
+        _ => item.name.span(),
+    }
+}
