@@ -27,6 +27,6 @@ mod select;
 mod set;
 
 pub use docs::{retry_advice, variant_doc};
-pub use lookup::{fallback_entries, lookup_match};
+pub use lookup::{fallback_entries, lookup_match, service_fallback};
 pub use select::{CodeSel, Resolved, SelectError, Selection, resolve};
 pub use set::{SetDef, expand_set};

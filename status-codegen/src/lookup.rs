@@ -1,8 +1,8 @@
 //! The run-time fallback for codes a generated type does not name: a `match` over the spec.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
-use status_spec::{CodeEntry, Spec};
+use status_spec::{CodeEntry, Retry, Service, Spec};
 
 use crate::set::retry_tokens;
 
@@ -23,13 +23,47 @@ pub fn fallback_entries<'a>(
     entries
 }
 
+/// The fallback for a type generated from `service` (or from the base registry when `None`)
+/// that names the codes in `named`: `lookup_match` over the service's entries and the base,
+/// with the service's `unlisted_retry` applied to every error code it does not list.
+pub fn service_fallback(
+    spec: &Spec,
+    service: Option<&Service>,
+    named: &[u16],
+    krate: &TokenStream,
+    code: &TokenStream,
+) -> TokenStream {
+    let Some(service) = service else {
+        return lookup_match(&fallback_entries(spec, &[], named), krate, code);
+    };
+    let entries: Vec<CodeEntry> = fallback_entries(spec, service.entries(), named)
+        .into_iter()
+        .map(|e| unlisted(service, e))
+        .collect();
+    let refs: Vec<&CodeEntry> = entries.iter().collect();
+    lookup_table(&refs, krate, code, service.unlisted_retry)
+}
+
+/// `entry` as `service` advises it: unchanged when the service lists the code.
+fn unlisted(service: &Service, entry: &CodeEntry) -> CodeEntry {
+    let mut entry = entry.clone();
+    if service.entry(entry.code).is_none() {
+        entry.retry = service.unlisted_advice(entry.code, entry.retry);
+    }
+    entry
+}
+
 /// An expression of type `(&'static str, &'static str, Retry)`: phrase, description and
 /// advice for the `u16` expression `code`, from `entries`, else from the code's class.
 ///
+/// A table, not a `match`: codes arrive in no order, and a `match` over dozens of codes
+/// compiles to a jump table whose indirect branch mispredicts.
+///
 /// ```text
-/// match code {
-///     418 => ("I'm a Teapot", "...", ::status_core::__private::Retry::Modify),
-///     other => ::status_core::__private::class_fallback(other),
+/// {
+///     const ENTRIES: &[(&str, &str, Retry); 2] = &[("Not Found", "...", Retry::Modify), ...];
+///     const INDEX: &[u8; 500] = &{ /* code - 100 -> position + 1, or 0 */ };
+///     match code { 100..=599 => match INDEX[code - 100] { 0 => class_fallback(code), i => ENTRIES[i - 1] }, _ => class_fallback(code) }
 /// }
 /// ```
 pub fn lookup_match(
@@ -37,19 +71,75 @@ pub fn lookup_match(
     krate: &TokenStream,
     code: &TokenStream,
 ) -> TokenStream {
-    let arms = entries.iter().map(|e| {
-        let (num, reason, desc) = (
-            proc_macro2::Literal::u16_unsuffixed(e.code),
-            &e.reason,
-            &e.description,
-        );
+    lookup_table(entries, krate, code, None)
+}
+
+/// `lookup_match`, with `unlisted` replacing the class's advice for unknown error codes.
+fn lookup_table(
+    entries: &[&CodeEntry],
+    krate: &TokenStream,
+    code: &TokenStream,
+    unlisted: Option<Retry>,
+) -> TokenStream {
+    let n = Literal::usize_unsuffixed(entries.len());
+    let codes = entries.iter().map(|e| Literal::u16_unsuffixed(e.code));
+    let rows = entries.iter().map(|e| {
+        let (reason, desc) = (&e.reason, &e.description);
         let retry = retry_tokens(e.retry, krate);
-        quote! { #num => (#reason, #desc, #retry), }
+        quote! { (#reason, #desc, #retry) }
     });
+    let str_ty = quote!(&'static ::core::primitive::str);
+    let index_ty = index_type(entries.len());
+    let index = index_table(&index_ty, &n, &quote!(CODES));
+    let class_fallback = match unlisted {
+        None => quote!(#krate::__private::class_fallback(code)),
+        Some(retry) => {
+            let retry = retry_tokens(retry, krate);
+            quote! {
+                match #krate::__private::class_fallback(code) {
+                    (reason, description, _) if code >= 400 => (reason, description, #retry),
+                    fallback => fallback,
+                }
+            }
+        }
+    };
     quote! {
-        match #code {
-            #(#arms)*
-            other => #krate::__private::class_fallback(other),
+        {
+            const CODES: &[::core::primitive::u16; #n] = &[#(#codes),*];
+            const ENTRIES: &[(#str_ty, #str_ty, #krate::__private::Retry); #n] = &[#(#rows),*];
+            const INDEX: &[#index_ty; 500] = &#index;
+            let code: ::core::primitive::u16 = #code;
+            let slot = if code >= 100 && code < 600 { INDEX[(code - 100) as ::core::primitive::usize] } else { 0 };
+            if slot == 0 {
+                #class_fallback
+            } else {
+                ENTRIES[slot as ::core::primitive::usize - 1]
+            }
+        }
+    }
+}
+
+/// The narrowest unsigned type that can hold a position + 1 in a table of `len` entries.
+pub(crate) fn index_type(len: usize) -> TokenStream {
+    if len < usize::from(u8::MAX) {
+        quote!(::core::primitive::u8)
+    } else {
+        quote!(::core::primitive::u16)
+    }
+}
+
+/// A block, evaluated at compile time, that builds the 500-entry index from `codes` (a
+/// constant array of `len` codes): `index[code - 100]` is the code's position + 1, or 0.
+pub(crate) fn index_table(ty: &TokenStream, len: &Literal, codes: &TokenStream) -> TokenStream {
+    quote! {
+        {
+            let mut index: [#ty; 500] = [0; 500];
+            let mut i = 0;
+            while i < #len {
+                index[(#codes[i] - 100) as ::core::primitive::usize] = (i + 1) as #ty;
+                i += 1;
+            }
+            index
         }
     }
 }

@@ -2,10 +2,10 @@
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use status_spec::{Class, CodeEntry, Retry, Spec};
+use status_spec::{Class, Retry, Spec};
 
 use crate::docs::variant_doc;
-use crate::lookup::{fallback_entries, lookup_match};
+use crate::lookup::{index_table, index_type, service_fallback};
 use crate::select::{Resolved, SelectError, Selection, resolve};
 
 /// One `status_set!` item: `#[attrs] vis enum Name = selection;`.
@@ -97,7 +97,8 @@ impl Gen<'_> {
     }
 
     /// Dense tables indexed by variant position, and a 500-entry index from code to position:
-    /// a lookup is two loads and no branch on the code.
+    /// a lookup is two loads and no branch on the code. Each table is a `&'static` constant,
+    /// not an array constant: indexing an array constant at run time may copy it first.
     fn inherent_impl(&self) -> TokenStream {
         let name = &self.def.name;
         let krate = self.krate;
@@ -112,46 +113,64 @@ impl Gen<'_> {
         let displays = entries.iter().map(|e| format!("{} {}", e.code, e.reason));
         let classes = entries.iter().map(|e| class_tokens(e.class(), krate));
         let retries = entries.iter().map(|e| retry_tokens(e.retry, krate));
-        let index_ty = if entries.len() < usize::from(u8::MAX) {
-            quote!(::core::primitive::u8)
-        } else {
-            quote!(::core::primitive::u16)
-        };
+        let index_ty = index_type(entries.len());
+        let index = index_table(&index_ty, &n, &quote!(Self::__CODES));
         let fallback = self.fallback();
         quote! {
             #[automatically_derived]
             impl #name {
                 /// Every named variant, in code order (`Other` aside).
                 pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-                const __CODES: [::core::primitive::u16; #n] = [#(#codes),*];
-                const __NAMES: [&'static ::core::primitive::str; #n] = [#(#names),*];
-                const __REASONS: [&'static ::core::primitive::str; #n] = [#(#reasons),*];
-                const __DESCRIPTIONS: [&'static ::core::primitive::str; #n] = [#(#descriptions),*];
-                const __DISPLAYS: [&'static ::core::primitive::str; #n] = [#(#displays),*];
-                const __CLASSES: [#krate::__private::StatusClass; #n] = [#(#classes),*];
-                const __RETRIES: [#krate::__private::Retry; #n] = [#(#retries),*];
+                const __CODES: &'static [::core::primitive::u16; #n] = &[#(#codes),*];
+                const __NAMES: &'static [&'static ::core::primitive::str; #n] = &[#(#names),*];
+                const __REASONS: &'static [&'static ::core::primitive::str; #n] = &[#(#reasons),*];
+                const __DESCRIPTIONS: &'static [&'static ::core::primitive::str; #n] = &[#(#descriptions),*];
+                const __DISPLAYS: &'static [&'static ::core::primitive::str; #n] = &[#(#displays),*];
+                const __CLASSES: &'static [#krate::__private::StatusClass; #n] = &[#(#classes),*];
+                const __RETRIES: &'static [#krate::__private::Retry; #n] = &[#(#retries),*];
                 /// `__INDEX[code - 100]` is the variant's position + 1, or 0 when the set does not
                 /// name the code; built at compile time from `__CODES`.
-                const __INDEX: [#index_ty; 500] = {
-                    let mut index = [0; 500];
+                const __INDEX: &'static [#index_ty; 500] = &#index;
+
+                /// `__FROM[code - 100]` is `Self::from(code)`: one load, no branch on the code.
+                const __FROM: &'static [Self; 500] = &{
+                    let mut from = [Self::Other(#krate::__private::OtherCode::__new(0)); 500];
+                    let mut code = 0;
+                    while code < 500 {
+                        from[code] = Self::Other(#krate::__private::OtherCode::__new(code as ::core::primitive::u16 + 100));
+                        code += 1;
+                    }
                     let mut i = 0;
                     while i < #n {
-                        index[(Self::__CODES[i] - 100) as ::core::primitive::usize] = (i + 1) as #index_ty;
+                        from[(Self::__CODES[i] - 100) as ::core::primitive::usize] = Self::ALL[i];
                         i += 1;
                     }
-                    index
+                    from
                 };
 
-                /// The variant's position in the tables, or its code when it is `Other`.
-                const fn __slot(self) -> ::core::result::Result<::core::primitive::usize, ::core::primitive::u16> {
+                /// The variant's position in the tables; `Other` comes last. Every arm maps a
+                /// variant to its own discriminant, which the optimiser turns into a plain
+                /// read of the tag instead of a jump table.
+                #[inline]
+                const fn __index(self) -> ::core::primitive::usize {
                     match self {
-                        #( Self::#variants => ::core::result::Result::Ok(#positions), )*
-                        Self::Other(other) => ::core::result::Result::Err(other.get()),
+                        #( Self::#variants => #positions, )*
+                        Self::Other(_) => #n,
+                    }
+                }
+
+                /// The variant's position in the tables, or its code when it is `Other`.
+                #[inline]
+                const fn __slot(self) -> ::core::result::Result<::core::primitive::usize, ::core::primitive::u16> {
+                    match (self.__index(), self) {
+                        (_, Self::Other(other)) => ::core::result::Result::Err(other.get()),
+                        (i, _) => ::core::result::Result::Ok(i),
                     }
                 }
 
                 /// The named variant for `code`, or `None` when the set does not name it.
                 #[must_use]
+                #[inline]
                 pub const fn from_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                     if code < 100 || code >= 600 {
                         return ::core::option::Option::None;
@@ -164,6 +183,7 @@ impl Gen<'_> {
 
                 /// Whether the set names `code`.
                 #[must_use]
+                #[inline]
                 pub const fn contains(code: ::core::primitive::u16) -> ::core::primitive::bool {
                     Self::from_code(code).is_some()
                 }
@@ -177,19 +197,15 @@ impl Gen<'_> {
     /// knows the code, else the code's class.
     fn fallback(&self) -> TokenStream {
         let named: Vec<u16> = self.set.entries.iter().map(|e| e.code).collect();
-        let preferred = match &self.set.service {
-            Some(service) => self
-                .spec
-                .service(service)
-                .map(|s| s.entries())
-                .unwrap_or(&[]),
-            None => &[],
-        };
-        let entries = fallback_entries(self.spec, preferred, &named);
+        let service = self
+            .set
+            .service
+            .as_deref()
+            .and_then(|name| self.spec.service(name));
         let krate = self.krate;
-        let body = lookup_match(&entries, krate, &quote!(code));
+        let body = service_fallback(self.spec, service, &named, krate, &quote!(code));
         quote! {
-            #[allow(clippy::match_same_arms, reason = "one arm per code keeps the table readable")]
+            #[inline]
             const fn __other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, #krate::__private::Retry) {
                 #body
             }
@@ -250,10 +266,22 @@ impl Gen<'_> {
             impl ::core::convert::From<::core::primitive::u16> for #name {
                 #[inline]
                 fn from(code: ::core::primitive::u16) -> Self {
-                    match Self::from_code(code) {
-                        ::core::option::Option::Some(named) => named,
-                        ::core::option::Option::None => Self::Other(#krate::__private::OtherCode::__new(code)),
+                    match code {
+                        100..=599 => Self::__FROM[(code - 100) as ::core::primitive::usize],
+                        _ => Self::Other(#krate::__private::OtherCode::__new(code)),
                     }
+                }
+            }
+
+            #[automatically_derived]
+            impl #krate::__private::StatusSet for #name {
+                #[inline]
+                fn all() -> &'static [Self] {
+                    Self::ALL
+                }
+                #[inline]
+                fn contains(code: ::core::primitive::u16) -> ::core::primitive::bool {
+                    Self::contains(code)
                 }
             }
 

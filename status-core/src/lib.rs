@@ -33,7 +33,7 @@ pub use class::StatusClass;
 pub use other::OtherCode;
 pub use parse::{ParseStatusError, parse_code};
 pub use retry::Retry;
-pub use status::HttpStatus;
+pub use status::{HttpStatus, StatusSet};
 
 #[cfg(feature = "macros")]
 pub use status_macros::StatusCodes;
@@ -75,7 +75,7 @@ macro_rules! status_set {
 pub mod __private {
     pub use crate::other::OtherCode;
     pub use crate::parse::{ParseStatusError, parse_code};
-    pub use crate::{HttpStatus, Retry, StatusClass};
+    pub use crate::{HttpStatus, Retry, StatusClass, StatusSet};
     pub use core;
 
     #[cfg(feature = "macros")]

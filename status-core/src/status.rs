@@ -57,3 +57,28 @@ pub trait HttpStatus {
         self.is_client_error() || self.is_server_error()
     }
 }
+
+/// What every `status_set!` enum offers, for code generic over sets.
+///
+/// ```
+/// use status_core::{status_set, StatusSet};
+///
+/// status_set! { enum Retryable = [429, 503]; }
+///
+/// fn named<S: StatusSet>(code: u16) -> bool {
+///     S::from(code).is_named()
+/// }
+/// assert!(named::<Retryable>(429));
+/// assert!(!named::<Retryable>(404));
+/// assert_eq!(Retryable::all().len(), 2);
+/// ```
+pub trait StatusSet: HttpStatus + From<u16> + Into<u16> + Copy + Eq + 'static {
+    /// The named variants, in code order (the catch-all `Other` aside).
+    fn all() -> &'static [Self];
+    /// Whether the set names `code`.
+    fn contains(code: u16) -> bool;
+    /// Whether this value is a named variant rather than the catch-all `Other`.
+    fn is_named(&self) -> bool {
+        Self::contains(self.code())
+    }
+}

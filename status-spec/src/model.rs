@@ -217,6 +217,9 @@ pub struct Service {
     pub description: String,
     /// The title of the document the facts were taken from.
     pub source: Option<String>,
+    /// The advice for error codes (4xx, 5xx) the service does not list, when its document
+    /// gives one for every failure (Safe Browsing: back off on any unsuccessful response).
+    pub unlisted_retry: Option<Retry>,
     pub(crate) entries: Vec<CodeEntry>,
     pub(crate) overridden: BTreeSet<u16>,
 }
@@ -238,6 +241,15 @@ impl Service {
     /// Whether the service overrides anything of the base entry for `code`.
     pub fn is_overridden(&self, code: u16) -> bool {
         self.overridden.contains(&code)
+    }
+
+    /// The advice for `code` when the service does not list it: its `unlisted_retry` for an
+    /// error code, else `base` (the base registry's or the class's advice).
+    pub fn unlisted_advice(&self, code: u16, base: Retry) -> Retry {
+        match (self.unlisted_retry, code >= 400) {
+            (Some(retry), true) => retry,
+            _ => base,
+        }
     }
 
     /// The codes the service lists, ascending.

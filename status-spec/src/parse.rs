@@ -44,6 +44,7 @@ pub(crate) struct RawService {
     /// An item of `codes` had a problem already reported.
     pub(crate) codes_broken: bool,
     pub(crate) overrides: Vec<RawEntry>,
+    pub(crate) unlisted_retry: Option<Retry>,
 }
 
 /// The whole file as written.
@@ -63,7 +64,13 @@ const ENTRY_KEYS: &[&str] = &[
     "status",
     "aliases",
 ];
-const SERVICE_KEYS: &[&str] = &["description", "source", "codes", "overrides"];
+const SERVICE_KEYS: &[&str] = &[
+    "description",
+    "source",
+    "codes",
+    "overrides",
+    "unlisted_retry",
+];
 
 type Entry<'i> = (
     &'i Spanned<std::borrow::Cow<'i, str>>,
@@ -295,6 +302,7 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
         codes: None,
         codes_broken: false,
         overrides: Vec::new(),
+        unlisted_retry: None,
     };
     for (k, v) in table.iter() {
         let field = format!("`{}` of {what}", k.get_ref());
@@ -305,6 +313,10 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
                 let before = sink.len();
                 service.codes = code_list(v, &field, sink);
                 service.codes_broken = sink.len() > before;
+            }
+            "unlisted_retry" => {
+                let names = Retry::ALL.map(Retry::as_str);
+                service.unlisted_retry = closed_set(v, &field, sink, Retry::parse, &names);
             }
             "overrides" => {
                 let place = format!("services.{}.overrides", service.name.value);

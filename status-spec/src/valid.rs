@@ -198,6 +198,7 @@ fn service(
         name: raw.name.value.clone(),
         description: raw.description.clone().unwrap_or_default(),
         source: raw.source.clone(),
+        unlisted_retry: raw.unlisted_retry,
         entries,
         overridden,
     })

@@ -333,3 +333,18 @@ fn every_problem_in_one_pass() {
         ]
     );
 }
+
+#[test]
+fn invalid_unlisted_retry_value() {
+    let src =
+        "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200]\nunlisted_retry = \"backof\"\n";
+    assert_eq!(
+        one(src),
+        p(
+            5,
+            18,
+            "invalid value `backof` for `unlisted_retry` of service `a`"
+        )
+    );
+    assert_eq!(help(src).as_deref(), Some("did you mean `backoff`?"));
+}

@@ -1,10 +1,7 @@
-//! SCRATCH STUB
-use proc_macro2::TokenStream;
-pub(crate) struct SetInput;
-impl syn::parse::Parse for SetInput {
-    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
-        let _: TokenStream = input.parse()?;
-        Ok(SetInput)
-    }
-}
-pub(crate) fn expand(_i: SetInput) -> TokenStream { TokenStream::new() }
+//! `status_set!`: parse the call, load the spec, hand each item to status-codegen.
+
+mod ast;
+mod expand;
+
+pub(crate) use ast::SetInput;
+pub(crate) use expand::expand;
