@@ -54,6 +54,7 @@ impl Gen<'_> {
             self.conversions(),
             self.formatting(),
             self.distinct_codes_check(),
+            self.hooks(),
         ];
         parts.into_iter().collect()
     }
@@ -339,6 +340,12 @@ impl Gen<'_> {
                 }
             }
         }
+    }
+
+    /// Whatever status-core's features add (`http`, `serde` impls): see its `hooks.rs`.
+    fn hooks(&self) -> TokenStream {
+        let (name, krate) = (&self.def.name, self.krate);
+        quote! { #krate::__private::set_hooks! { #name } }
     }
 
     /// The spec validator already rejects duplicate codes; this makes rustc say so too,

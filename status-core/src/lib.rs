@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 mod class;
+mod hooks;
 mod other;
 mod parse;
 mod retry;
@@ -77,6 +78,8 @@ pub mod __private {
     pub use crate::parse::{ParseStatusError, parse_code};
     pub use crate::{HttpStatus, Retry, StatusClass, StatusSet};
     pub use core;
+
+    pub use crate::{__derive_hooks as derive_hooks, __set_hooks as set_hooks};
 
     #[cfg(feature = "macros")]
     pub use status_macros::status_set_impl;
