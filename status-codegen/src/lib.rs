@@ -29,4 +29,4 @@ mod set;
 pub use docs::{retry_advice, variant_doc};
 pub use lookup::{fallback_entries, lookup_match, service_fallback};
 pub use select::{CodeSel, Resolved, SelectError, Selection, resolve};
-pub use set::{SetDef, expand_set};
+pub use set::{SetDef, class_tokens, expand_set, retry_tokens};

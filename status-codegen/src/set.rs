@@ -369,8 +369,9 @@ impl Gen<'_> {
     }
 }
 
+/// The tokens of a `Retry` value through the runtime's path:
 /// `#krate::__private::Retry::Backoff` and friends.
-pub(crate) fn retry_tokens(retry: Retry, krate: &TokenStream) -> TokenStream {
+pub fn retry_tokens(retry: Retry, krate: &TokenStream) -> TokenStream {
     let variant = format_ident!(
         "{}",
         match retry {
@@ -384,7 +385,9 @@ pub(crate) fn retry_tokens(retry: Retry, krate: &TokenStream) -> TokenStream {
     quote!(#krate::__private::Retry::#variant)
 }
 
-fn class_tokens(class: Class, krate: &TokenStream) -> TokenStream {
+/// The tokens of a class through the runtime's path:
+/// `#krate::__private::StatusClass::ClientError` and friends.
+pub fn class_tokens(class: Class, krate: &TokenStream) -> TokenStream {
     let variant = Ident::new(class.variant(), Span::call_site());
     quote!(#krate::__private::StatusClass::#variant)
 }

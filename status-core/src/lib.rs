@@ -36,6 +36,28 @@ pub use parse::{ParseStatusError, parse_code};
 pub use retry::Retry;
 pub use status::{HttpStatus, StatusSet};
 
+/// Implements [`HttpStatus`] (and `Display`, `from_code`, `From<u16>` where they apply) for an
+/// API error enum, each variant's code checked against `codes.toml` at compile time.
+///
+/// ```
+/// use status_core::{HttpStatus, Retry, StatusCodes};
+///
+/// #[derive(Debug, StatusCodes)]
+/// #[status(service = "safe_browsing")] // optional, as are `spec = ".."`, `display = false`, `crate = path`
+/// pub enum SafeBrowsingError {
+///     #[status(400)] InvalidArgument { field: String },
+///     #[status(403)] PermissionDenied,
+///     ResourceExhausted,                // by name: 429 in the service
+///     #[status(500)] Internal(String),
+///     ServiceUnavailable,
+///     #[status(other)] Unexpected(u16), // any code the enum does not name
+/// }
+///
+/// let e = SafeBrowsingError::ResourceExhausted;
+/// assert_eq!((e.code(), e.retry()), (429, Retry::Backoff));
+/// assert_eq!(e.to_string(), "429 Resource Exhausted");
+/// assert_eq!(SafeBrowsingError::Unexpected(418).reason(), "I'm a Teapot");
+/// ```
 #[cfg(feature = "macros")]
 pub use status_macros::StatusCodes;
 

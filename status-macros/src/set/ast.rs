@@ -36,11 +36,11 @@ pub(crate) enum SelectionAst {
     All(Span),
 }
 
-/// One list item: a code or an inclusive range.
+/// One list item: a code or an inclusive range, as written; checked by [`CodeItem::codes`]
+/// so that one call reports every bad literal, not only the first.
 pub(crate) struct CodeItem {
-    pub(crate) start: u16,
-    pub(crate) end: Option<u16>,
-    pub(crate) span: Span,
+    pub(crate) start: LitInt,
+    pub(crate) end: Option<LitInt>,
 }
 
 impl Parse for SetInput {
@@ -164,38 +164,45 @@ fn parse_class(input: ParseStream<'_>) -> syn::Result<SelectionAst> {
 
 impl Parse for CodeItem {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let first: LitInt = input.parse()?;
-        let start = code(&first)?;
+        let start: LitInt = input.parse()?;
         let mut end = None;
         if input.peek(Token![..=]) {
             input.parse::<Token![..=]>()?;
-            end = Some(code(&input.parse()?)?);
+            end = Some(input.parse()?);
         } else if input.peek(Token![..]) {
             let dots = input.parse::<Token![..]>()?;
-            return Err(syn::Error::new_spanned(
-                dots,
-                "use an inclusive range such as `502..=504`",
-            ));
+            return Err(syn::Error::new_spanned(dots, "use an inclusive range such as `502..=504`"));
         }
-        Ok(CodeItem {
-            start,
-            end,
-            span: first.span(),
-        })
+        Ok(CodeItem { start, end })
+    }
+}
+
+impl CodeItem {
+    /// Where errors about the item point: its first literal.
+    pub(crate) fn span(&self) -> Span {
+        self.start.span()
+    }
+
+    /// The item's bounds, each an unsuffixed integer from 100 to 599.
+    pub(crate) fn codes(&self) -> syn::Result<(u16, Option<u16>)> {
+        let start = code(&self.start);
+        let end = self.end.as_ref().map(code).transpose();
+        match (start, end) {
+            (Ok(start), Ok(end)) => Ok((start, end)),
+            (Err(mut a), Err(b)) => {
+                a.combine(b);
+                Err(a)
+            }
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        }
     }
 }
 
 /// A status code literal: an unsuffixed integer from 100 to 599.
 fn code(lit: &LitInt) -> syn::Result<u16> {
-    let value = lit
-        .base10_parse::<u16>()
-        .ok()
-        .filter(|c| (100..=599).contains(c));
+    let value = lit.base10_parse::<u16>().ok().filter(|c| (100..=599).contains(c));
     match value {
         Some(code) if lit.suffix().is_empty() => Ok(code),
-        _ => Err(syn::Error::new(
-            lit.span(),
-            format!("`{lit}` is not a status code; expected a number from 100 to 599"),
-        )),
+        _ => Err(syn::Error::new(lit.span(), format!("`{lit}` is not a status code; expected a number from 100 to 599"))),
     }
 }

@@ -29,13 +29,14 @@ fn item_tokens(item: &SetItem, krate: &TokenStream) -> TokenStream {
 }
 
 fn expand_item(item: &SetItem, krate: &TokenStream) -> syn::Result<TokenStream> {
+    let selection = selection(&item.selection)?;
     let loaded = load::load(item.spec.as_ref(), item.name.span())?;
     let attrs = item.attrs.iter().map(ToTokens::to_token_stream).collect();
     let def = SetDef {
         attrs,
         vis: item.vis.to_token_stream(),
         name: item.name.clone(),
-        selection: selection(&item.selection),
+        selection,
     };
     let tokens =
         expand_set(&loaded.spec, &def, krate).map_err(|errors| select_errors(item, &errors))?;
@@ -43,20 +44,30 @@ fn expand_item(item: &SetItem, krate: &TokenStream) -> syn::Result<TokenStream> 
     Ok(quote! { #tokens #tracker })
 }
 
-fn selection(ast: &SelectionAst) -> Selection {
-    match ast {
+fn selection(ast: &SelectionAst) -> syn::Result<Selection> {
+    Ok(match ast {
         SelectionAst::Service(name) => Selection::Service(name.value()),
-        SelectionAst::Codes(items) => Selection::Codes(items.iter().map(code_sel).collect()),
+        SelectionAst::Codes(items) => Selection::Codes(code_sels(items)?),
         SelectionAst::Class(class, _) => Selection::Class(*class),
         SelectionAst::All(_) => Selection::All,
-    }
+    })
 }
 
-fn code_sel(item: &CodeItem) -> CodeSel {
-    match item.end {
-        Some(end) => CodeSel::Range(item.start..=end),
-        None => CodeSel::One(item.start),
+/// Every item's codes, or one error per bad literal.
+fn code_sels(items: &[CodeItem]) -> syn::Result<Vec<CodeSel>> {
+    let mut sels = Vec::new();
+    let mut errors: Option<syn::Error> = None;
+    for item in items {
+        match item.codes() {
+            Ok((start, Some(end))) => sels.push(CodeSel::Range(start..=end)),
+            Ok((start, None)) => sels.push(CodeSel::One(start)),
+            Err(e) => match &mut errors {
+                Some(all) => all.combine(e),
+                None => errors = Some(e),
+            },
+        }
     }
+    errors.map_or(Ok(sels), Err)
 }
 
 /// One compile error per selection problem, each at the token it is about.
@@ -74,7 +85,7 @@ fn select_errors(item: &SetItem, errors: &[SelectError]) -> syn::Error {
 
 fn error_span(item: &SetItem, error: &SelectError) -> Span {
     match (&item.selection, error.item()) {
-        (SelectionAst::Codes(items), Some(i)) => items.get(i).map_or(item.name.span(), |c| c.span),
+        (SelectionAst::Codes(items), Some(i)) => items.get(i).map_or(item.name.span(), CodeItem::span),
         (SelectionAst::Service(lit), _) => lit.span(),
         (SelectionAst::Class(_, span) | SelectionAst::All(span), _) => *span,
         _ => item.name.span(),

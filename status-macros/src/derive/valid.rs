@@ -1,0 +1,322 @@
+//! The rules: settles each variant's code against the spec, or records why it cannot.
+//!
+//! A variant's code is its `#[status(NNN)]`, else the entry its name matches: the entry's
+//! `name`, then a name derived from one of its `aliases`, then (in a service) the base
+//! registry's name for a code the service lists. `#[status(other)]` marks the one variant
+//! that holds any other code in a `u16` field.
+
+use proc_macro2::Span;
+use status_codegen::SelectError;
+use status_spec::{CodeEntry, Service, Spec};
+use syn::spanned::Spanned;
+use syn::{Fields, LitInt, Member, Type};
+
+use super::Errors;
+use super::ast::{Input, Variant};
+
+/// The input with every variant's code settled.
+pub(crate) struct Checked<'a> {
+    pub(crate) input: &'a Input<'a>,
+    pub(crate) spec: &'a Spec,
+    pub(crate) service: Option<&'a Service>,
+    pub(crate) variants: Vec<Resolved<'a>>,
+}
+
+/// One variant and what it stands for.
+pub(crate) struct Resolved<'a> {
+    pub(crate) variant: &'a Variant<'a>,
+    pub(crate) kind: Kind<'a>,
+}
+
+/// A variant stands for one entry of the spec, or for every code no other variant names.
+pub(crate) enum Kind<'a> {
+    Code(&'a CodeEntry),
+    Other(OtherField),
+}
+
+/// The field of the `other` variant that holds the code.
+pub(crate) struct OtherField {
+    /// `0` or the field's name.
+    pub(crate) member: Member,
+    /// The field's type, where rustc should complain should it not be the primitive `u16`.
+    pub(crate) ty_span: Span,
+}
+
+/// Checks the whole input; every problem goes to `errors`, and the variants that could be
+/// settled come back (the caller expands them only when `errors` stayed empty).
+pub(crate) fn check<'a>(input: &'a Input<'a>, spec: &'a Spec, errors: &mut Errors) -> Checked<'a> {
+    let scope = Scope::new(input, spec, errors);
+    if input.is_enum && input.variants.is_empty() {
+        let msg = "`StatusCodes` cannot be derived for an enum with no variants";
+        errors.push(syn::Error::new(input.node.ident.span(), msg));
+    }
+    check_one_other(input, errors);
+    let variants = input
+        .variants
+        .iter()
+        .filter_map(|v| resolve(v, &scope, errors))
+        .collect();
+    Checked {
+        input,
+        spec,
+        service: scope.service,
+        variants,
+    }
+}
+
+/// Where names and codes are looked up: a service's effective entries, or the base registry.
+struct Scope<'a> {
+    spec: &'a Spec,
+    service: Option<&'a Service>,
+    /// False when the enum names a service the spec lacks: lookups would only add noise.
+    usable: bool,
+}
+
+impl<'a> Scope<'a> {
+    fn new(input: &Input<'_>, spec: &'a Spec, errors: &mut Errors) -> Scope<'a> {
+        let usable = !input.attrs.broken;
+        let Some(lit) = &input.attrs.service else {
+            return Scope {
+                spec,
+                service: None,
+                usable,
+            };
+        };
+        let name = lit.value();
+        if let Some(service) = spec.service(&name) {
+            return Scope {
+                spec,
+                service: Some(service),
+                usable,
+            };
+        }
+        errors.push(syn::Error::new(lit.span(), unknown_service(spec, name)));
+        Scope {
+            spec,
+            service: None,
+            usable: false,
+        }
+    }
+
+    fn entries(&self) -> Vec<&'a CodeEntry> {
+        match self.service {
+            Some(service) => service.entries().iter().collect(),
+            None => self.spec.codes().collect(),
+        }
+    }
+
+    fn by_code(&self, code: u16) -> Option<&'a CodeEntry> {
+        match self.service {
+            Some(service) => service.entry(code),
+            None => self.spec.code(code),
+        }
+    }
+
+    /// Every name a variant may use for each entry, best first: its name, names derived from
+    /// its aliases, and (in a service) the base registry's name for the code.
+    fn names(&self) -> Vec<(String, &'a CodeEntry)> {
+        let entries = self.entries();
+        let primary = entries.iter().map(|e| (e.name.clone(), *e));
+        let aliases = entries
+            .iter()
+            .flat_map(|e| e.aliases.iter().map(|a| (status_spec::variant_name(a), *e)));
+        let base = entries
+            .iter()
+            .filter(|_| self.service.is_some())
+            .filter_map(|e| self.spec.code(e.code).map(|b| (b.name.clone(), *e)));
+        primary.chain(aliases).chain(base).collect()
+    }
+
+    fn by_name(&self, name: &str) -> Option<&'a CodeEntry> {
+        self.names()
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, e)| e)
+    }
+
+    /// "the `safe_browsing` service" or "the spec's base registry", for messages.
+    fn describe(&self) -> String {
+        match self.service {
+            Some(service) => format!("the `{}` service", service.name),
+            None => "the spec's base registry".to_owned(),
+        }
+    }
+}
+
+/// The message `status_set!` gives for the same mistake.
+fn unknown_service(spec: &Spec, name: String) -> String {
+    let suggestion = status_spec::suggest_service(spec, &name).map(str::to_owned);
+    let known = spec.service_names().map(str::to_owned).collect();
+    SelectError::UnknownService {
+        name,
+        suggestion,
+        known,
+    }
+    .to_string()
+}
+
+/// Flags each `#[status(other)]` after the first.
+fn check_one_other(input: &Input<'_>, errors: &mut Errors) {
+    let mut others = input
+        .variants
+        .iter()
+        .filter_map(|v| v.attrs.other.as_ref().map(|o| (v, o)));
+    let Some((first, _)) = others.next() else {
+        return;
+    };
+    for (_, token) in others {
+        let msg = format!(
+            "only one variant can be `#[status(other)]`, and `{}` already is",
+            first.node.ident
+        );
+        errors.push(syn::Error::new(token.span(), msg));
+    }
+}
+
+fn resolve<'a>(
+    variant: &'a Variant<'a>,
+    scope: &Scope<'a>,
+    errors: &mut Errors,
+) -> Option<Resolved<'a>> {
+    if variant.attrs.broken {
+        return None;
+    }
+    let kind = if variant.attrs.other.is_some() {
+        errors.push_result(other_member(variant)).map(Kind::Other)
+    } else if let Some(lit) = &variant.attrs.code {
+        let code = errors.push_result(code_value(lit))?;
+        scope
+            .usable
+            .then(|| errors.push_result(by_code(scope, code, lit)))?
+            .map(Kind::Code)
+    } else {
+        scope
+            .usable
+            .then(|| errors.push_result(by_name(scope, variant)))?
+            .map(Kind::Code)
+    }?;
+    Some(Resolved { variant, kind })
+}
+
+/// The literal's value, if it is a status code at all.
+fn code_value(lit: &LitInt) -> syn::Result<u16> {
+    match lit.base10_parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Ok(code),
+        _ => {
+            let msg = format!(
+                "status code `{}` is out of range; expected 100 to 599",
+                lit.base10_digits()
+            );
+            Err(syn::Error::new(lit.span(), msg))
+        }
+    }
+}
+
+fn by_code<'a>(scope: &Scope<'a>, code: u16, lit: &LitInt) -> syn::Result<&'a CodeEntry> {
+    if let Some(entry) = scope.by_code(code) {
+        return Ok(entry);
+    }
+    let listed = match scope.service {
+        Some(service) => {
+            let codes: Vec<String> = service.codes().map(|c| c.to_string()).collect();
+            format!("; it lists {}", codes.join(", "))
+        }
+        None => String::new(),
+    };
+    let msg = format!("code {code} is not in {}{listed}", scope.describe());
+    Err(syn::Error::new(lit.span(), msg))
+}
+
+fn by_name<'a>(scope: &Scope<'a>, variant: &Variant<'_>) -> syn::Result<&'a CodeEntry> {
+    let ident = &variant.node.ident;
+    let name = ident.to_string();
+    if let Some(entry) = scope.by_name(&name) {
+        return Ok(entry);
+    }
+    let msg = format!(
+        "`{name}` names no code of {}; {}",
+        scope.describe(),
+        name_hint(scope, &name)
+    );
+    Err(syn::Error::new(ident.span(), msg))
+}
+
+/// The nearest name, else how to give a code (and, in a service, the names it has).
+fn name_hint(scope: &Scope<'_>, name: &str) -> String {
+    let names = scope.names();
+    if let Some(near) = status_spec::did_you_mean(name, names.iter().map(|(n, _)| n.as_str())) {
+        let code = names
+            .iter()
+            .find(|(n, _)| n == near)
+            .map_or(0, |(_, e)| e.code);
+        return format!("did you mean `{near}` ({code})?");
+    }
+    let Some(service) = scope.service else {
+        return "give its code with `#[status(NNN)]`".to_owned();
+    };
+    let listed: Vec<String> = service
+        .entries()
+        .iter()
+        .map(|e| format!("`{}` ({})", e.name, e.code))
+        .collect();
+    format!(
+        "give its code with `#[status(NNN)]`, or use one of {}",
+        listed.join(", ")
+    )
+}
+
+/// The one field of the `other` variant, which must be a `u16`.
+fn other_member(variant: &Variant<'_>) -> syn::Result<OtherField> {
+    let fields = &variant.node.fields;
+    let mut iter = fields.iter();
+    let (Some(field), None) = (iter.next(), iter.next()) else {
+        return Err(syn::Error::new(
+            other_fields_span(variant),
+            other_shape_message(variant),
+        ));
+    };
+    if !is_u16(&field.ty) {
+        let msg = "the `other` variant holds the code in a `u16` field";
+        return Err(syn::Error::new_spanned(&field.ty, msg));
+    }
+    let member = fields
+        .members()
+        .next()
+        .ok_or_else(|| syn::Error::new(variant.node.ident.span(), other_shape_message(variant)))?;
+    Ok(OtherField {
+        member,
+        ty_span: field.ty.span(),
+    })
+}
+
+fn other_shape_message(variant: &Variant<'_>) -> String {
+    let name = &variant.node.ident;
+    format!(
+        "the `other` variant holds the code in one `u16` field, as in `{name}(u16)` or `{name} {{ code: u16 }}`"
+    )
+}
+
+/// The fields when there are some (too many), else the variant's name (none at all).
+fn other_fields_span(variant: &Variant<'_>) -> Span {
+    match &variant.node.fields {
+        Fields::Named(f) => f.brace_token.span.join(),
+        Fields::Unnamed(f) => f.paren_token.span.join(),
+        Fields::Unit => variant.node.ident.span(),
+    }
+}
+
+/// `u16`, `::core::primitive::u16` and the like. The check is by spelling (a derive sees no
+/// types), so an alias of `u16` is refused; a `u16` that is not the primitive (a shadowing
+/// user type) gets past here and fails to type-check in the generated code instead.
+fn is_u16(ty: &Type) -> bool {
+    match ty {
+        Type::Group(group) => is_u16(&group.elem),
+        Type::Paren(paren) => is_u16(&paren.elem),
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "u16" && s.arguments.is_none()),
+        _ => false,
+    }
+}

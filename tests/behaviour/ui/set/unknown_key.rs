@@ -1,0 +1,8 @@
+use status_core::status_set;
+
+status_set! {
+    #[status(file = "codes.toml")]
+    pub enum A = all;
+}
+
+fn main() {}
