@@ -1,0 +1,89 @@
+//! Generated enums against `http::StatusCode` on a shuffled stream of real-world codes.
+//!
+//! Run: `cargo bench -p benches --bench lookup`
+
+use std::fmt::Write;
+use std::hint::black_box;
+
+use benches::{SafeBrowsing, Standard, stream};
+use criterion::{Criterion, criterion_group, criterion_main};
+use status_core::HttpStatus;
+
+const N: usize = 4096;
+
+fn from_u16_to_reason(c: &mut Criterion) {
+    let codes = stream(N);
+    let mut g = c.benchmark_group("u16 -> reason");
+    g.bench_function("http from_u16 + canonical_reason", |b| {
+        b.iter(|| {
+            let mut len = 0;
+            for &code in black_box(&codes) {
+                let reason = http::StatusCode::from_u16(code)
+                    .ok()
+                    .and_then(|s| s.canonical_reason());
+                len += reason.map_or(0, str::len);
+            }
+            len
+        });
+    });
+    g.bench_function("generated Standard::from + reason", |b| {
+        b.iter(|| {
+            let mut len = 0;
+            for &code in black_box(&codes) {
+                len += Standard::from(code).reason().len();
+            }
+            len
+        });
+    });
+    g.finish();
+}
+
+fn enum_to_fields(c: &mut Criterion) {
+    let statuses: Vec<SafeBrowsing> = stream(N).into_iter().map(SafeBrowsing::from).collect();
+    c.bench_function("SafeBrowsing -> reason + class + retry", |b| {
+        b.iter(|| {
+            let mut acc = 0usize;
+            for s in black_box(&statuses) {
+                acc += s.reason().len() + s.class() as usize + s.retry() as usize;
+            }
+            acc
+        });
+    });
+}
+
+fn display(c: &mut Criterion) {
+    let codes = stream(N);
+    let ours: Vec<Standard> = codes.iter().map(|&c| Standard::from(c)).collect();
+    let theirs: Vec<http::StatusCode> = codes
+        .iter()
+        .filter_map(|&c| http::StatusCode::from_u16(c).ok())
+        .collect();
+    let mut g = c.benchmark_group("Display");
+    let mut buf = String::with_capacity(64);
+    g.bench_function("http StatusCode", |b| {
+        b.iter(|| {
+            let mut len = 0;
+            for s in black_box(&theirs) {
+                buf.clear();
+                let _ = write!(buf, "{s}");
+                len += buf.len();
+            }
+            len
+        });
+    });
+    g.bench_function("generated Standard", |b| {
+        b.iter(|| {
+            let mut len = 0;
+            for s in black_box(&ours) {
+                buf.clear();
+                let _ = write!(buf, "{s}");
+                len += buf.len();
+            }
+            len
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, from_u16_to_reason, enum_to_fields, display);
+criterion_main!(benches);

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Times whole clean builds, the figure users feel when they add status-codes to a crate.
+#
+#   bash benches/build_time.sh [RUNS]        (default 3 runs each; the median is reported)
+#
+# Measures, each from an empty target directory, in debug mode:
+#   spec      status-spec and its dependencies (the parser the macros use)
+#   core      a user crate depending on status-core (macros on) that uses status_set! and
+#             #[derive(StatusCodes)]
+#   thiserror the same-sized user crate depending on thiserror instead (the yardstick)
+#   derive200 / hand200   a crate with 200 derived error enums, and the same 200 enums with
+#             hand-written impls of the same traits (without the macros feature); reported
+#             clean and "crate only" (dependencies built, the crate itself recompiled), the
+#             latter being what the target of 1.5 is about
+# Dependencies are fetched first, so only compilation is timed.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+crate() { # name, deps, body
+  mkdir -p "$work/$1/src"
+  printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\n\n[dependencies]\n%s\n\n[workspace]\n' "$1" "$2" >"$work/$1/Cargo.toml"
+  printf '%s\n' "$3" >"$work/$1/src/lib.rs"
+}
+
+core_dep="status-core = { path = \"$root/status-core\" }"
+
+crate core "$core_dep" '
+use status_core::{status_set, StatusCodes};
+status_set! { pub enum Sb = service "safe_browsing"; }
+#[derive(Debug, StatusCodes)]
+#[status(service = "safe_browsing")]
+pub enum ApiError { #[status(400)] Invalid { field: String }, ResourceExhausted, #[status(other)] Other(u16) }'
+
+crate thiserror 'thiserror = "2"' '
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("400 Bad Request: {field}")] Invalid { field: String },
+    #[error("429 Resource Exhausted")] ResourceExhausted,
+    #[error("{0}")] Other(u16),
+}'
+
+gen_enums() { # derive|hand
+  for i in $(seq 1 200); do
+    if [ "$1" = derive ]; then
+      printf '#[derive(Debug, StatusCodes)]\n#[status(service = "safe_browsing")]\npub enum E%s { #[status(400)] Invalid(String), ResourceExhausted, ServiceUnavailable, #[status(other)] Other(u16) }\n' "$i"
+    else
+      cat <<RS
+#[derive(Debug)]
+pub enum E$i { Invalid(String), ResourceExhausted, ServiceUnavailable, Other(u16) }
+impl HttpStatus for E$i {
+    fn code(&self) -> u16 { match self { Self::Invalid(..) => 400, Self::ResourceExhausted => 429, Self::ServiceUnavailable => 503, Self::Other(c) => *c } }
+    fn reason(&self) -> &'static str { match self.code() { 400 => "Bad Request", 429 => "Resource Exhausted", 503 => "Service Unavailable", _ => "Unknown" } }
+    fn description(&self) -> &'static str { match self.code() { 400 => "The request is malformed.", 429 => "Out of quota.", 503 => "Unavailable.", _ => "" } }
+    fn class(&self) -> StatusClass { StatusClass::of(self.code()).unwrap_or(StatusClass::ServerError) }
+    fn retry(&self) -> Retry { match self.code() { 400 | 429 | 503 => Retry::Backoff, _ => Retry::Modify } }
+}
+impl core::fmt::Display for E$i {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result { write!(f, "{} {}", self.code(), self.reason()) }
+}
+RS
+    fi
+  done
+}
+crate derive200 "$core_dep" "use status_core::StatusCodes;
+$(gen_enums derive)"
+crate hand200 "status-core = { path = \"$root/status-core\", default-features = false }" "use status_core::{HttpStatus, Retry, StatusClass};
+$(gen_enums hand)"
+
+# status-spec alone, built from the workspace into its own target directory.
+measure() { # label, manifest, extra args...
+  local label=$1 manifest=$2; shift 2
+  local target="$work/target-$label" times=()
+  cargo fetch -q --manifest-path "$manifest" >/dev/null 2>&1 || true
+  for _ in $(seq 1 "$runs"); do
+    rm -rf "$target"
+    local start end
+    start=$(date +%s.%N)
+    CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" "$@" >/dev/null
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc)")
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  printf '%-10s %6.2f s   (runs: %s)\n' "$label" "$median" "${times[*]}"
+  eval "t_$label=$median"
+}
+
+# The crate alone, its dependencies already built: what every edit of the crate costs.
+rebuild() { # label, manifest
+  local label=$1 manifest=$2 target="$work/target-$1" times=()
+  for _ in $(seq 1 "$runs"); do
+    touch "$(dirname "$manifest")/src/lib.rs"
+    local start end
+    start=$(date +%s.%N)
+    CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" >/dev/null
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc)")
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  printf '%-10s %6.2f s   (crate only; runs: %s)\n' "$label" "$median" "${times[*]}"
+  eval "r_$label=$median"
+}
+
+echo "clean debug builds, median of $runs, $(nproc) cores"
+measure spec "$root/Cargo.toml" -p status-spec
+measure core "$work/core/Cargo.toml"
+measure thiserror "$work/thiserror/Cargo.toml"
+measure derive200 "$work/derive200/Cargo.toml"
+measure hand200 "$work/hand200/Cargo.toml"
+rebuild derive200 "$work/derive200/Cargo.toml"
+rebuild hand200 "$work/hand200/Cargo.toml"
+printf 'core / thiserror (clean)             = %.2f\n' "$(echo "$t_core / $t_thiserror" | bc -l)"
+printf 'derive200 / hand200 (clean)          = %.2f\n' "$(echo "$t_derive200 / $t_hand200" | bc -l)"
+printf 'derive200 / hand200 (crate only)     = %.2f\n' "$(echo "$r_derive200 / $r_hand200" | bc -l)"
