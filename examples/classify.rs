@@ -8,7 +8,7 @@
 
 use std::fmt::Display;
 
-use status_core::{HttpStatus, StatusSet, status_set};
+use status_core::{StatusSet, status_set};
 
 status_set! {
     /// Safe Browsing API.

@@ -34,7 +34,7 @@ const WEIGHTED: &[(u16, u32)] = &[
     (599, 1),
 ];
 
-/// A shuffled stream of `n` codes drawn from [`WEIGHTED`], the same on every run.
+/// A shuffled stream of `n` codes drawn from the weights above, the same on every run.
 pub fn stream(n: usize) -> Vec<u16> {
     let total: u32 = WEIGHTED.iter().map(|(_, w)| w).sum();
     let mut state = 0x9E37_79B9_7F4A_7C15_u64;

@@ -1,6 +1,8 @@
 //! The pretty-printed expansion of `status_set!`, pinned by snapshots, and the errors of
 //! selections that cannot be resolved.
 
+use std::ops::RangeInclusive;
+
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use status_codegen::{CodeSel, SelectError, Selection, SetDef, expand_set};
@@ -74,7 +76,7 @@ fn unknown_service_suggests_the_nearest() {
 fn every_bad_list_item_is_reported() {
     let sel = Selection::Codes(vec![
         CodeSel::One(499),
-        CodeSel::Range(504..=502),
+        CodeSel::Range(RangeInclusive::new(504, 502)),
         CodeSel::Range(590..=599),
         CodeSel::One(429),
         CodeSel::Range(428..=429),

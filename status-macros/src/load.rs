@@ -114,3 +114,35 @@ fn spec_error(span: Span, relative: &str, source: String, diags: &[Diagnostic]) 
         })
         .unwrap_or_else(|| syn::Error::new(span, "invalid spec"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_parse_per_content() {
+        let source = "[codes.200]\nreason = \"OK\"\n# cache test\n".to_owned();
+        let (Ok(a), Ok(b)) = (parse_cached(source.clone()), parse_cached(source)) else {
+            panic!("valid spec");
+        };
+        assert!(
+            Arc::ptr_eq(&a, &b),
+            "the second call must reuse the first parse"
+        );
+        let other = parse_cached("[codes.201]\nreason = \"Created\"\n".to_owned());
+        assert!(
+            other.is_ok_and(|c| !Arc::ptr_eq(&a, &c)),
+            "new content, new parse"
+        );
+    }
+
+    #[test]
+    fn bad_specs_are_cached_as_errors() {
+        let source = "[codes.2000]\nreason = \"x\"\n".to_owned();
+        let (Err(a), Err(b)) = (parse_cached(source.clone()), parse_cached(source)) else {
+            panic!("invalid spec");
+        };
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(a[0].message, "`2000` in `codes` is not a status code");
+    }
+}

@@ -171,7 +171,10 @@ impl Parse for CodeItem {
             end = Some(input.parse()?);
         } else if input.peek(Token![..]) {
             let dots = input.parse::<Token![..]>()?;
-            return Err(syn::Error::new_spanned(dots, "use an inclusive range such as `502..=504`"));
+            return Err(syn::Error::new_spanned(
+                dots,
+                "use an inclusive range such as `502..=504`",
+            ));
         }
         Ok(CodeItem { start, end })
     }
@@ -200,9 +203,15 @@ impl CodeItem {
 
 /// A status code literal: an unsuffixed integer from 100 to 599.
 fn code(lit: &LitInt) -> syn::Result<u16> {
-    let value = lit.base10_parse::<u16>().ok().filter(|c| (100..=599).contains(c));
+    let value = lit
+        .base10_parse::<u16>()
+        .ok()
+        .filter(|c| (100..=599).contains(c));
     match value {
         Some(code) if lit.suffix().is_empty() => Ok(code),
-        _ => Err(syn::Error::new(lit.span(), format!("`{lit}` is not a status code; expected a number from 100 to 599"))),
+        _ => Err(syn::Error::new(
+            lit.span(),
+            format!("`{lit}` is not a status code; expected a number from 100 to 599"),
+        )),
     }
 }

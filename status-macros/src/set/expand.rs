@@ -85,7 +85,9 @@ fn select_errors(item: &SetItem, errors: &[SelectError]) -> syn::Error {
 
 fn error_span(item: &SetItem, error: &SelectError) -> Span {
     match (&item.selection, error.item()) {
-        (SelectionAst::Codes(items), Some(i)) => items.get(i).map_or(item.name.span(), CodeItem::span),
+        (SelectionAst::Codes(items), Some(i)) => {
+            items.get(i).map_or(item.name.span(), CodeItem::span)
+        }
         (SelectionAst::Service(lit), _) => lit.span(),
         (SelectionAst::Class(_, span) | SelectionAst::All(span), _) => *span,
         _ => item.name.span(),
