@@ -55,7 +55,8 @@ pub(crate) struct RawSpec {
 }
 
 const TOP_KEYS: &[&str] = &["codes", "services"];
-const ENTRY_KEYS: &[&str] = &[
+/// The keys of a code entry, in the order `status-codes fmt` writes them.
+pub const ENTRY_KEYS: &[&str] = &[
     "reason",
     "name",
     "description",
@@ -64,12 +65,13 @@ const ENTRY_KEYS: &[&str] = &[
     "status",
     "aliases",
 ];
-const SERVICE_KEYS: &[&str] = &[
+/// The keys of a service table, in the order `status-codes fmt` writes them.
+pub const SERVICE_KEYS: &[&str] = &[
     "description",
     "source",
     "codes",
-    "overrides",
     "unlisted_retry",
+    "overrides",
 ];
 
 type Entry<'i> = (

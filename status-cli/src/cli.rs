@@ -1,0 +1,224 @@
+//! The command line, as clap sees it. Every value is parsed and range-checked here, so the
+//! commands only ever see well-formed codes, retry values and formats.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use status_spec::Retry;
+
+use status_codegen::Selection;
+
+/// Check, format, edit and document a status-codes spec (`codes.toml`).
+#[derive(Debug, Parser)]
+#[command(name = "status-codes", version, propagate_version = true)]
+pub(crate) struct Cli {
+    /// The spec file [default: ./codes.toml, else (read-only commands) the embedded registry]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub(crate) spec: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Validate the spec and report every problem, rustc style
+    Check(CheckArgs),
+    /// Rewrite the spec in canonical layout and order, keeping every comment
+    ///
+    /// `[codes.N]` tables in code order, then each service (in file order) followed by its
+    /// overrides in code order; keys in the order reason, name, description, retry, reference,
+    /// status, aliases (services: description, source, codes, unlisted_retry); `codes` lists
+    /// sorted, on one line when it fits in 100 columns, else one line per class; one blank
+    /// line between tables. Comments stay with the table they are written against.
+    Fmt(FmtArgs),
+    /// Add or update a base entry, or add a code (and its override) to a service
+    ///
+    /// Without --service, adds `[codes.CODE]` or sets the given fields of the existing entry.
+    /// With --service, adds CODE to the service's `codes` list and, when --reason, --name,
+    /// --retry or --description is given, writes them to its override table. The edit keeps
+    /// comments and layout, is refused if the spec would not validate, and is written
+    /// atomically.
+    Add(AddArgs),
+    /// Remove a base entry, or a code from a service
+    ///
+    /// Comments written directly against a removed table (above its header, inside it, or
+    /// right under it) go with it and are listed on stderr; section comments stay.
+    Remove(RemoveArgs),
+    /// Add or remove a service
+    #[command(subcommand)]
+    Service(ServiceCommand),
+    /// List the codes of the base registry or of one service
+    List(ListArgs),
+    /// Show which service documents which code, marking overrides
+    Matrix,
+    /// Print the Rust that `status_set!` generates for a selection
+    Expand(ExpandArgs),
+    /// Write a Markdown reference of the whole spec
+    Doc(DocArgs),
+}
+
+/// How `check` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// Rendered diagnostics on stderr
+    Human,
+    /// A JSON array of `{path, line, column, message, help}` on stdout
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub(crate) format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FmtArgs {
+    /// Do not write; print a diff and exit 1 if the file is not formatted
+    #[arg(long)]
+    pub(crate) check: bool,
+}
+
+/// A status code argument: three digits, 100 to 599.
+fn code_arg() -> clap::builder::RangedI64ValueParser<u16> {
+    clap::value_parser!(u16).range(100..=599)
+}
+
+/// The retry advice values of `codes.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RetryArg {
+    /// Repeating the same request is pointless
+    Never,
+    /// Do not retry until the request has been changed
+    Modify,
+    /// Retry after supplying or refreshing credentials
+    Reauthenticate,
+    /// Transient: retry with exponential back-off
+    Backoff,
+    /// Wait as long as the Retry-After header says
+    RetryAfter,
+}
+
+impl From<RetryArg> for Retry {
+    fn from(arg: RetryArg) -> Retry {
+        match arg {
+            RetryArg::Never => Retry::Never,
+            RetryArg::Modify => Retry::Modify,
+            RetryArg::Reauthenticate => Retry::Reauthenticate,
+            RetryArg::Backoff => Retry::Backoff,
+            RetryArg::RetryAfter => Retry::RetryAfter,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AddArgs {
+    /// The status code
+    #[arg(value_parser = code_arg())]
+    pub(crate) code: u16,
+    /// Reason phrase (required for a base entry; with --service it writes an override)
+    #[arg(long, required_unless_present = "service")]
+    pub(crate) reason: Option<String>,
+    /// Explicit Rust variant name, instead of one derived from the reason
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    /// What a client should do about the code
+    #[arg(long, value_enum)]
+    pub(crate) retry: Option<RetryArg>,
+    /// One or two sentences saying what the code means
+    #[arg(long)]
+    pub(crate) description: Option<String>,
+    /// Add the code to this service (and override its entry there if other flags are given)
+    #[arg(long, value_name = "NAME")]
+    pub(crate) service: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RemoveArgs {
+    /// The status code
+    #[arg(value_parser = code_arg())]
+    pub(crate) code: u16,
+    /// Remove the code (and its override) from this service only
+    #[arg(long, value_name = "NAME")]
+    pub(crate) service: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ServiceCommand {
+    /// Add a service documenting the given codes
+    Add(ServiceAddArgs),
+    /// Remove a service and its overrides
+    Remove(ServiceRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServiceAddArgs {
+    /// The service's name, a snake_case identifier
+    pub(crate) name: String,
+    /// The codes it documents, e.g. `200,404,429`
+    #[arg(long, required = true, value_delimiter = ',', num_args = 1.., value_parser = code_arg())]
+    pub(crate) codes: Vec<u16>,
+    /// What the API is
+    #[arg(long)]
+    pub(crate) description: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServiceRemoveArgs {
+    /// The service's name
+    pub(crate) name: String,
+}
+
+/// How `list` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// Aligned columns
+    Table,
+    /// An array of objects: code, name, reason, class, retry, description
+    Json,
+    /// A Markdown table
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    /// List this service's effective entries instead of the base registry
+    #[arg(long, value_name = "NAME")]
+    pub(crate) service: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub(crate) format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExpandArgs {
+    #[command(flatten)]
+    pub(crate) selection: SelectionArgs,
+    /// The enum's name [default: the service in UpperCamelCase, `Codes`, or `Standard`]
+    #[arg(long, value_name = "ENUM")]
+    pub(crate) name: Option<String>,
+}
+
+/// Exactly one of these says what `expand` generates.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub(crate) struct SelectionArgs {
+    /// A service's codes
+    #[arg(long, value_name = "NAME")]
+    pub(crate) service: Option<String>,
+    /// Codes and ranges: `429,500,502-504`, `502..=504`, `4xx`
+    #[arg(long, value_name = "LIST", value_parser = crate::expand::parse_codes)]
+    pub(crate) codes: Option<Selection>,
+    /// The whole base registry
+    #[arg(long)]
+    pub(crate) all: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DocArgs {
+    /// Write the Markdown to this file instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub(crate) out: Option<PathBuf>,
+}
