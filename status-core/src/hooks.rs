@@ -2,19 +2,170 @@
 //!
 //! A proc macro cannot see which features of status-core are on, so generated code calls
 //! these `macro_rules!` hooks instead, and what they expand to depends on status-core's own
-//! features (`http`, `serde`, ...). With no feature on they expand to nothing.
+//! features (`http`, `serde`, `axum`). Each hook expands to one hook per feature, each
+//! defined twice below: under the feature, emitting the impls, and under `not(feature)`,
+//! emitting nothing. With no feature on, the whole expansion is empty.
+//!
+//! Paths inside are absolute (`$crate::__private::..`, `::core::..`), so the impls work
+//! under any name the user gives status-core and beside any shadowing `Option` or `Result`.
 
 /// Called once per `status_set!` enum: `__set_hooks! { NAME }`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __set_hooks {
-    ($set:ident) => {};
+    ($set:ident) => {
+        $crate::__hook_http_set! { $set }
+        $crate::__hook_serde_set! { $set }
+    };
 }
 
 /// Called once per `#[derive(StatusCodes)]` enum:
-/// `__derive_hooks! { [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`.
+/// `__derive_hooks! { [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`, the three parts of
+/// `syn::Generics::split_for_impl` (with the type's name before its generics), preceded by
+/// `no_response` when the enum says `#[status(into_response = false)]`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __derive_hooks {
+    (no_response [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        $crate::__hook_http_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+    };
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        $crate::__hook_http_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__hook_axum_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+    };
+}
+
+// ---- http ----------------------------------------------------------------------------------
+
+/// `TryFrom<SET> for http::StatusCode` (a set's `Other` may hold 42, which `http` rejects)
+/// and `From<http::StatusCode> for SET` (total: every `http` code is a `u16`).
+#[cfg(feature = "http")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_http_set {
+    ($set:ident) => {
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<$set> for $crate::__private::http::StatusCode {
+            type Error = $crate::__private::CodeOutOfRange;
+            #[inline]
+            fn try_from(status: $set) -> ::core::result::Result<Self, Self::Error> {
+                $crate::__private::to_status_code(&status)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<$crate::__private::http::StatusCode> for $set {
+            #[inline]
+            fn from(status: $crate::__private::http::StatusCode) -> Self {
+                <Self as ::core::convert::From<::core::primitive::u16>>::from(status.as_u16())
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "http"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_http_set {
+    ($set:ident) => {};
+}
+
+/// `TryFrom<E> for http::StatusCode`: an `other` variant may hold any `u16`.
+#[cfg(feature = "http")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_http_derive {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* ::core::convert::TryFrom<$($ty)*> for $crate::__private::http::StatusCode $($where_clause)* {
+            type Error = $crate::__private::CodeOutOfRange;
+            #[inline]
+            fn try_from(status: $($ty)*) -> ::core::result::Result<Self, Self::Error> {
+                $crate::__private::to_status_code(&status)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "http"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_http_derive {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+}
+
+// ---- serde ---------------------------------------------------------------------------------
+
+/// `Serialize` as the numeric code, `Deserialize` from any number that fits a `u16`.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_serde_set {
+    ($set:ident) => {
+        #[automatically_derived]
+        impl $crate::__private::serde::Serialize for $set {
+            #[inline]
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::__private::serde::Serializer,
+            {
+                $crate::__private::serde::Serializer::serialize_u16(
+                    serializer,
+                    $crate::__private::HttpStatus::code(self),
+                )
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $set {
+            #[inline]
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::__private::serde::Deserializer<'de>,
+            {
+                ::core::result::Result::map(
+                    $crate::__private::deserialize_code(deserializer),
+                    <Self as ::core::convert::From<::core::primitive::u16>>::from,
+                )
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_serde_set {
+    ($set:ident) => {};
+}
+
+// ---- axum ----------------------------------------------------------------------------------
+
+/// `IntoResponse`: the enum's status and an RFC 9457 problem body, with `Retry-After` when
+/// the type implements `RetryAfterHint` and a `detail` from its `Display` when it has one.
+/// Neither is required: `(&self).__status_..()` finds the `Via*` trait when the bound holds
+/// and the `No*` fallback otherwise (see status-core's `axum.rs`).
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_axum_derive {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::axum_core::response::IntoResponse for $($ty)* $($where_clause)* {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                #[allow(unused_imports, reason = "one trait of each pair is picked for a given type")]
+                use $crate::__private::{NoDisplay as _, NoRetryAfterHint as _, ViaDisplay as _, ViaRetryAfterHint as _};
+                let detail = (&self).__status_detail();
+                let retry_after = (&self).__status_retry_after();
+                $crate::__private::problem_response(&self, detail, retry_after)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_axum_derive {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
 }

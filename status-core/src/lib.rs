@@ -22,6 +22,15 @@
 //! ```
 #![no_std]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![doc = include_str!("../docs/features.md")]
+#![cfg_attr(feature = "http", doc = include_str!("../docs/http.md"))]
+#![cfg_attr(feature = "serde", doc = include_str!("../docs/serde.md"))]
+#![cfg_attr(feature = "retry", doc = include_str!("../docs/retry.md"))]
+#![cfg_attr(feature = "axum", doc = include_str!("../docs/axum.md"))]
+
+#[cfg(feature = "std")]
+extern crate std;
 
 mod class;
 mod hooks;
@@ -29,6 +38,18 @@ mod other;
 mod parse;
 mod retry;
 mod status;
+
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
+#[cfg(feature = "retry")]
+#[cfg_attr(docsrs, doc(cfg(feature = "retry")))]
+pub mod backoff;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
+#[cfg(feature = "serde")]
+mod serde;
 
 pub use class::StatusClass;
 pub use other::OtherCode;
@@ -102,6 +123,20 @@ pub mod __private {
     pub use core;
 
     pub use crate::{__derive_hooks as derive_hooks, __set_hooks as set_hooks};
+
+    #[cfg(feature = "http")]
+    pub use {crate::http::CodeOutOfRange, crate::http::status_code as to_status_code, ::http};
+
+    #[cfg(feature = "serde")]
+    pub use {crate::serde::deserialize_code, ::serde};
+
+    #[cfg(feature = "axum")]
+    pub use {
+        crate::axum::{
+            NoDisplay, NoRetryAfterHint, ViaDisplay, ViaRetryAfterHint, problem_response,
+        },
+        ::axum_core,
+    };
 
     #[cfg(feature = "macros")]
     pub use status_macros::status_set_impl;

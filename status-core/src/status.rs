@@ -61,6 +61,7 @@ pub trait HttpStatus {
 /// What every `status_set!` enum offers, for code generic over sets.
 ///
 /// ```
+/// # #[cfg(feature = "macros")] {
 /// use status_core::{status_set, StatusSet};
 ///
 /// status_set! { enum Retryable = [429, 503]; }
@@ -71,6 +72,7 @@ pub trait HttpStatus {
 /// assert!(named::<Retryable>(429));
 /// assert!(!named::<Retryable>(404));
 /// assert_eq!(Retryable::all().len(), 2);
+/// # }
 /// ```
 pub trait StatusSet: HttpStatus + From<u16> + Into<u16> + Copy + Eq + 'static {
     /// The named variants, in code order (the catch-all `Other` aside).

@@ -224,3 +224,22 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn an_offset_inside_a_character_still_gets_a_column() {
+        // Byte 4 is inside `ç` (bytes 3..5); the column counts bytes from the line start.
+        let index = LineIndex::new("ab\nçd");
+        assert_eq!(index.position(4), (2, 2));
+    }
+
+    #[test]
+    fn suggestion_threshold() {
+        assert_eq!(did_you_mean("retyr", ["retry", "reason"]), Some("retry"));
+        assert_eq!(did_you_mean("zzz", ["retry", "reason"]), None);
+        assert_eq!(did_you_mean("", ["retry"]), None);
+    }
+}

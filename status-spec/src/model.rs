@@ -291,3 +291,82 @@ impl Spec {
         self.services.keys().map(String::as_str)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_name_and_number_themselves() {
+        let seen: Vec<(u16, &str, &str, String)> = Class::ALL
+            .iter()
+            .map(|c| (c.digit(), c.variant(), c.phrase(), c.to_string()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    1,
+                    "Informational",
+                    "Informational",
+                    "Informational".to_owned()
+                ),
+                (2, "Success", "Success", "Success".to_owned()),
+                (3, "Redirection", "Redirection", "Redirection".to_owned()),
+                (4, "ClientError", "Client Error", "Client Error".to_owned()),
+                (5, "ServerError", "Server Error", "Server Error".to_owned()),
+            ]
+        );
+        assert_eq!(Class::of(99), None);
+        assert_eq!(Class::of(100), Some(Class::Informational));
+        assert_eq!(Class::of(599), Some(Class::ServerError));
+        assert_eq!(Class::of(600), None);
+    }
+
+    #[test]
+    fn retry_spellings_round_trip() {
+        for retry in Retry::ALL {
+            assert_eq!(Retry::parse(&retry.to_string()), Some(retry));
+        }
+        assert_eq!(Retry::RetryAfter.to_string(), "retry-after");
+        assert_eq!(Retry::parse("retry_after"), None);
+        for status in Registration::ALL {
+            assert_eq!(Registration::parse(status.as_str()), Some(status));
+        }
+    }
+
+    #[test]
+    fn default_advice_follows_the_class() {
+        let advice: Vec<Retry> = Class::ALL.iter().map(|c| Retry::default_for(*c)).collect();
+        use Retry::*;
+        assert_eq!(advice, [Never, Never, Never, Modify, Backoff]);
+    }
+
+    fn spec() -> Spec {
+        let src = "[codes.200]\nreason = \"OK\"\n[codes.404]\nreason = \"Not Found\"\n\
+                   [services.b]\ncodes = [404, 200]\nunlisted_retry = \"backoff\"\n\
+                   [services.b.overrides.404]\nretry = \"never\"\n[services.a]\ncodes = [200]\n";
+        Spec::parse(src).expect("valid")
+    }
+
+    #[test]
+    fn services_are_sorted_and_know_their_codes() {
+        let spec = spec();
+        assert_eq!(spec.service_names().collect::<Vec<_>>(), ["a", "b"]);
+        let b = spec.service("b").expect("declared");
+        assert_eq!(b.codes().collect::<Vec<_>>(), [200, 404]);
+        assert!(b.is_overridden(404) && !b.is_overridden(200));
+        assert_eq!(spec.code(404).map(|e| e.reason.as_str()), Some("Not Found"));
+        assert_eq!(spec.code(405), None);
+    }
+
+    #[test]
+    fn unlisted_advice_applies_to_error_codes_only() {
+        let spec = spec();
+        let (a, b) = (spec.service("a").expect("a"), spec.service("b").expect("b"));
+        assert_eq!(b.unlisted_advice(499, Retry::Modify), Retry::Backoff);
+        assert_eq!(b.unlisted_advice(400, Retry::Modify), Retry::Backoff);
+        assert_eq!(b.unlisted_advice(399, Retry::Never), Retry::Never);
+        assert_eq!(a.unlisted_advice(499, Retry::Modify), Retry::Modify);
+    }
+}

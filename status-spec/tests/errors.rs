@@ -348,3 +348,42 @@ fn invalid_unlisted_retry_value() {
     );
     assert_eq!(help(src).as_deref(), Some("did you mean `backoff`?"));
 }
+
+#[test]
+fn code_keys_need_exactly_three_digits() {
+    let src = "[codes.0429]\nreason = \"Too Many Requests\"\n[codes.\"+429\"]\nreason = \"x\"\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(1, 8, "`0429` in `codes` is not a status code"),
+            p(3, 8, "`+429` in `codes` is not a status code")
+        ]
+    );
+}
+
+#[test]
+fn toml_errors_are_one_line() {
+    let (_, _, message) = one("[codes.200]\nreason = \"OK\n");
+    assert!(!message.contains('\n'), "{message}");
+    assert!(message.len() > "invalid TOML: ".len() + 3, "{message}");
+    let (_, _, message) = one("[codes.200\n");
+    assert!(
+        !message.contains('\n') && message.starts_with("invalid TOML: "),
+        "{message}"
+    );
+}
+
+#[test]
+fn several_problems_render_one_after_another() {
+    let src = "[codes.200]\nreason = \"\"\n[codes.700]\nreason = \"x\"\n";
+    let err = status_spec::Spec::parse_named("codes.toml", src).expect_err("two problems");
+    let text = err.to_string();
+    assert!(
+        text.starts_with("codes.toml:2:10: empty `reason` in `codes.200`\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("^^\ncodes.toml:3:8: `700` in `codes` is not a status code\n"),
+        "{text}"
+    );
+}

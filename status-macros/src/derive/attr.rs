@@ -2,7 +2,8 @@
 //! point at them.
 //!
 //! ```text
-//! on the enum:    #[status(service = "NAME", spec = "PATH", display = BOOL, crate = PATH)]
+//! on the enum:    #[status(service = "NAME", spec = "PATH", display = BOOL, into_response = BOOL,
+//!                           crate = PATH)]
 //! on a variant:   #[status(NNN)]  |  #[status(other)]
 //! ```
 //!
@@ -17,8 +18,8 @@ use syn::{Attribute, Ident, LitBool, LitInt, LitStr, Token};
 use super::Errors;
 
 /// The enum's keys, and the same for messages.
-const KEYS: [&str; 4] = ["service", "spec", "display", "crate"];
-const ENUM_KEYS: &str = "`service`, `spec`, `display` or `crate`";
+const KEYS: [&str; 5] = ["service", "spec", "display", "into_response", "crate"];
+const ENUM_KEYS: &str = "`service`, `spec`, `display`, `into_response` or `crate`";
 
 /// The enum's `#[status(..)]` keys; `None` when not given.
 #[derive(Default)]
@@ -26,6 +27,7 @@ pub(crate) struct EnumAttrs {
     pub(crate) service: Option<LitStr>,
     pub(crate) spec: Option<LitStr>,
     pub(crate) display: Option<LitBool>,
+    pub(crate) into_response: Option<LitBool>,
     pub(crate) krate: Option<syn::Path>,
     /// Some key failed to parse: its value is unknown, so lookups that depend on it would
     /// only add follow-up errors.
@@ -59,6 +61,12 @@ impl EnumAttrs {
         self.display.as_ref().is_none_or(LitBool::value)
     }
 
+    /// Whether status-core's `axum` feature may implement `IntoResponse`: yes unless
+    /// `into_response = false` (the enum has its own impl).
+    pub(crate) fn into_response(&self) -> bool {
+        self.into_response.as_ref().is_none_or(LitBool::value)
+    }
+
     fn item(&mut self, input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<()> {
         if input.peek(LitInt) {
             let msg = format!(
@@ -76,6 +84,7 @@ impl EnumAttrs {
             "service" => set_once(&mut self.service, &key, input, errors, Parse::parse),
             "spec" => set_once(&mut self.spec, &key, input, errors, Parse::parse),
             "display" => set_once(&mut self.display, &key, input, errors, Parse::parse),
+            "into_response" => set_once(&mut self.into_response, &key, input, errors, Parse::parse),
             "crate" => set_once(&mut self.krate, &key, input, errors, parse_path),
             other => {
                 errors.push(unknown_enum_key(&key, other));
@@ -198,6 +207,7 @@ fn expected(key: &Ident) -> &'static str {
         "service" => "expected `service = \"name\"`",
         "spec" => "expected `spec = \"path/to/codes.toml\"`",
         "display" => "expected `display = false` or `display = true`",
+        "into_response" => "expected `into_response = false` or `into_response = true`",
         _ => "expected `crate = path::to::status_core`",
     }
 }
