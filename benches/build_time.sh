@@ -69,50 +69,34 @@ $(gen_enums derive)"
 crate hand200 "status-core = { path = \"$root/status-core\", default-features = false }" "use status_core::{HttpStatus, Retry, StatusClass};
 $(gen_enums hand)"
 
-# status-spec alone, built from the workspace into its own target directory.
-measure() { # label, manifest, extra args...
-  local label=$1 manifest=$2; shift 2
-  local target="$work/target-$label" times=()
-  cargo fetch -q --manifest-path "$manifest" >/dev/null 2>&1 || true
+# Builds `manifest` $runs times into its own target directory and reports the median, each
+# run prepared by `prep`: `clean` empties the target directory (dependencies included),
+# `touch` only touches the crate's lib.rs (what every edit of the crate costs).
+# Sets t_LABEL (clean) or r_LABEL (touch) to the median.
+timed() { # prep, label, manifest, extra cargo args...
+  local prep=$1 label=$2 manifest=$3; shift 3
+  local target="$work/target-$label" times=() start end median
+  [ "$prep" = clean ] && { cargo fetch -q --manifest-path "$manifest" >/dev/null 2>&1 || true; }
   for _ in $(seq 1 "$runs"); do
-    rm -rf "$target"
-    local start end
+    if [ "$prep" = clean ]; then rm -rf "$target"; else touch "$(dirname "$manifest")/src/lib.rs"; fi
     start=$(date +%s.%N)
     CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" "$@" >/dev/null
     end=$(date +%s.%N)
     times+=("$(echo "$end - $start" | bc)")
   done
-  local median
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  printf '%-10s %6.2f s   (runs: %s)\n' "$label" "$median" "${times[*]}"
-  eval "t_$label=$median"
-}
-
-# The crate alone, its dependencies already built: what every edit of the crate costs.
-rebuild() { # label, manifest
-  local label=$1 manifest=$2 target="$work/target-$1" times=()
-  for _ in $(seq 1 "$runs"); do
-    touch "$(dirname "$manifest")/src/lib.rs"
-    local start end
-    start=$(date +%s.%N)
-    CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" >/dev/null
-    end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc)")
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  printf '%-10s %6.2f s   (crate only; runs: %s)\n' "$label" "$median" "${times[*]}"
-  eval "r_$label=$median"
+  printf '%-10s %-6s %6.2f s   (runs: %s)\n' "$label" "$prep" "$median" "${times[*]}"
+  if [ "$prep" = clean ]; then eval "t_$label=$median"; else eval "r_$label=$median"; fi
 }
 
 echo "clean debug builds, median of $runs, $(nproc) cores"
-measure spec "$root/Cargo.toml" -p status-spec
-measure core "$work/core/Cargo.toml"
-measure thiserror "$work/thiserror/Cargo.toml"
-measure derive200 "$work/derive200/Cargo.toml"
-measure hand200 "$work/hand200/Cargo.toml"
-rebuild derive200 "$work/derive200/Cargo.toml"
-rebuild hand200 "$work/hand200/Cargo.toml"
+timed clean spec "$root/Cargo.toml" -p status-spec
+timed clean core "$work/core/Cargo.toml"
+timed clean thiserror "$work/thiserror/Cargo.toml"
+timed clean derive200 "$work/derive200/Cargo.toml"
+timed clean hand200 "$work/hand200/Cargo.toml"
+timed touch derive200 "$work/derive200/Cargo.toml"
+timed touch hand200 "$work/hand200/Cargo.toml"
 printf 'core / thiserror (clean)             = %.2f\n' "$(echo "$t_core / $t_thiserror" | bc -l)"
 printf 'derive200 / hand200 (clean)          = %.2f\n' "$(echo "$t_derive200 / $t_hand200" | bc -l)"
 printf 'derive200 / hand200 (crate only)     = %.2f\n' "$(echo "$r_derive200 / $r_hand200" | bc -l)"

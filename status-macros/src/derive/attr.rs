@@ -63,7 +63,7 @@ impl EnumAttrs {
 
     /// Whether status-core's `axum` feature may implement `IntoResponse`: yes unless
     /// `into_response = false` (the enum has its own impl).
-    pub(crate) fn into_response(&self) -> bool {
+    pub(crate) fn implements_into_response(&self) -> bool {
         self.into_response.as_ref().is_none_or(LitBool::value)
     }
 

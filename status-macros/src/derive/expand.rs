@@ -302,7 +302,7 @@ pub(crate) fn hooks(input: &Input<'_>) -> TokenStream {
     let name = &input.node.ident;
     let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
     // `no_response` keeps the `axum` feature's `IntoResponse` off an enum that has its own.
-    let opt_out = (!input.attrs.into_response()).then(|| quote!(no_response));
+    let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
     quote! {
         #krate::__private::derive_hooks! { #opt_out [#impl_generics] [#name #ty_generics] [#where_clause] }
     }
