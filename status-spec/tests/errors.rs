@@ -29,7 +29,8 @@ fn p(line: usize, column: usize, message: &str) -> (usize, usize, String) {
 fn toml_syntax() {
     let (line, column, message) = one("[codes.200]\nreason = \"OK\n");
     assert_eq!((line, column), (2, 13));
-    assert!(message.starts_with("invalid TOML: "), "{message}");
+    // toml's own wording, first line only and trimmed.
+    assert_eq!(message, "invalid TOML: invalid basic string, expected `\"`");
 }
 
 #[test]
@@ -386,4 +387,21 @@ fn several_problems_render_one_after_another() {
         text.contains("^^\ncodes.toml:3:8: `700` in `codes` is not a status code\n"),
         "{text}"
     );
+}
+
+#[test]
+fn a_broken_full_entry_reports_only_its_own_problem() {
+    let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200, 499]\n[services.a.overrides.499]\nreason = 499\n";
+    assert_eq!(
+        one(src),
+        p(6, 10, "expected a string for `reason` of `services.a.overrides.499`, found integer")
+    );
+}
+
+#[test]
+fn service_names_get_suggestions() {
+    let spec = Spec::parse("[codes.200]\nreason = \"OK\"\n[services.safe_browsing]\ncodes = [200]\n")
+        .expect("valid");
+    assert_eq!(status_spec::suggest_service(&spec, "safe_browsin"), Some("safe_browsing"));
+    assert_eq!(status_spec::suggest_service(&spec, "billing"), None);
 }
