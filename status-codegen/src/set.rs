@@ -133,17 +133,18 @@ impl Gen<'_> {
                 /// name the code; built at compile time from `__CODES`.
                 const __INDEX: &'static [#index_ty; 500] = &#index;
 
-                /// `__FROM[code - 100]` is `Self::from(code)`: one load, no branch on the code.
-                const __FROM: &'static [Self; 500] = &{
-                    let mut from = [Self::Other(#krate::__private::OtherCode::__new(0)); 500];
+                /// `__FROM[code]` is `Self::from(code)` for codes below 600: one load, no branch
+                /// on the code. 600 entries rather than 500, so no subtraction either.
+                const __FROM: &'static [Self; 600] = &{
+                    let mut from = [Self::Other(#krate::__private::OtherCode::__new(0)); 600];
                     let mut code = 0;
-                    while code < 500 {
-                        from[code] = Self::Other(#krate::__private::OtherCode::__new(code as ::core::primitive::u16 + 100));
+                    while code < 600 {
+                        from[code] = Self::Other(#krate::__private::OtherCode::__new(code as ::core::primitive::u16));
                         code += 1;
                     }
                     let mut i = 0;
                     while i < #n {
-                        from[(Self::__CODES[i] - 100) as ::core::primitive::usize] = Self::ALL[i];
+                        from[Self::__CODES[i] as ::core::primitive::usize] = Self::ALL[i];
                         i += 1;
                     }
                     from
@@ -267,9 +268,9 @@ impl Gen<'_> {
             impl ::core::convert::From<::core::primitive::u16> for #name {
                 #[inline]
                 fn from(code: ::core::primitive::u16) -> Self {
-                    match code {
-                        100..=599 => Self::__FROM[(code - 100) as ::core::primitive::usize],
-                        _ => Self::Other(#krate::__private::OtherCode::__new(code)),
+                    match Self::__FROM.get(code as ::core::primitive::usize) {
+                        ::core::option::Option::Some(status) => *status,
+                        ::core::option::Option::None => Self::Other(#krate::__private::OtherCode::__new(code)),
                     }
                 }
             }
