@@ -1,4 +1,4 @@
-//! The run-time fallback for codes a generated type does not name: a `match` over the spec.
+//! The run-time fallback for codes a generated type does not name: a table over the spec.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -23,29 +23,45 @@ pub fn fallback_entries<'a>(
     entries
 }
 
+/// How a fallback table is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Rows found through a 500-entry index built at compile time: one load, no branch on
+    /// the code. For `status_set!` enums, whose `Other` lookups can be hot.
+    Indexed,
+    /// Parallel arrays searched by binary search: about a third of the tokens and no
+    /// compile-time loop. For derived enums, where a crate may hold hundreds, each with a
+    /// fallback that is only consulted for its `other` variant.
+    Compact,
+}
+
 /// The fallback for a type generated from `service` (or from the base registry when `None`)
-/// that names the codes in `named`: `lookup_match` over the service's entries and the base,
-/// with the service's `unlisted_retry` applied to every error code it does not list.
+/// that names the codes in `named`: a table over the service's entries and the base, with
+/// the service's `unlisted_retry` applied to every error code it does not list. An
+/// expression of type `(&'static str, &'static str, Retry)` for the `u16` expression `code`.
 pub fn service_fallback(
     spec: &Spec,
     service: Option<&Service>,
     named: &[u16],
     krate: &TokenStream,
     code: &TokenStream,
+    layout: Layout,
 ) -> TokenStream {
-    let Some(service) = service else {
-        return lookup_match(&fallback_entries(spec, &[], named), krate, code);
-    };
-    let entries: Vec<CodeEntry> = fallback_entries(spec, service.entries(), named)
+    let preferred = service.map_or(&[][..], Service::entries);
+    let entries: Vec<CodeEntry> = fallback_entries(spec, preferred, named)
         .into_iter()
-        .map(|e| unlisted(service, e))
+        .map(|e| service.map_or_else(|| e.clone(), |s| unlisted(s, e)))
         .collect();
     let refs: Vec<&CodeEntry> = entries.iter().collect();
-    lookup_table(&refs, krate, code, service.unlisted_retry)
+    let fallback = class_fallback(krate, service.and_then(|s| s.unlisted_retry));
+    match layout {
+        Layout::Indexed => lookup_table(&refs, krate, code, &fallback),
+        Layout::Compact => compact_table(&refs, krate, code, &fallback),
+    }
 }
 
 /// `entry` as `service` advises it: unchanged when the service lists the code.
-fn unlisted(service: &Service, entry: &CodeEntry) -> CodeEntry {
+pub(crate) fn unlisted(service: &Service, entry: &CodeEntry) -> CodeEntry {
     let mut entry = entry.clone();
     if service.entry(entry.code).is_none() {
         entry.retry = service.unlisted_advice(entry.code, entry.retry);
@@ -71,15 +87,78 @@ pub fn lookup_match(
     krate: &TokenStream,
     code: &TokenStream,
 ) -> TokenStream {
-    lookup_table(entries, krate, code, None)
+    lookup_table(entries, krate, code, &class_fallback(krate, None))
 }
 
-/// `lookup_match`, with `unlisted` replacing the class's advice for unknown error codes.
+/// The answer for a code no row knows: by class, with `unlisted` replacing the class's
+/// advice for error codes. An expression over a `u16` named `code`.
+fn class_fallback(krate: &TokenStream, unlisted: Option<Retry>) -> TokenStream {
+    let Some(retry) = unlisted else {
+        return quote!(#krate::__private::class_fallback(code));
+    };
+    let retry = retry_tokens(retry, krate);
+    quote! {
+        match #krate::__private::class_fallback(code) {
+            (reason, description, _) if code >= 400 => (reason, description, #retry),
+            fallback => fallback,
+        }
+    }
+}
+
+/// [`Layout::Compact`]:
+///
+/// ```text
+/// {
+///     const CODES: &[u16] = &[404, 418]; const REASONS: &[&str] = &["Not Found", ...];
+///     const DESCRIPTIONS: &[&str] = &[...]; const RETRIES: &[u8] = &[1, 1];
+///     match find_code(CODES, code) { Some(i) => (REASONS[i], DESCRIPTIONS[i], retry_at(RETRIES[i])), None => FALLBACK }
+/// }
+/// ```
+fn compact_table(
+    entries: &[&CodeEntry],
+    krate: &TokenStream,
+    code: &TokenStream,
+    fallback: &TokenStream,
+) -> TokenStream {
+    let codes = entries.iter().map(|e| Literal::u16_unsuffixed(e.code));
+    let reasons = entries.iter().map(|e| &e.reason);
+    let descriptions = entries.iter().map(|e| &e.description);
+    let retries = entries
+        .iter()
+        .map(|e| Literal::u8_unsuffixed(retry_index(e.retry)));
+    let str_ty = quote!(&'static ::core::primitive::str);
+    quote! {
+        {
+            const CODES: &[::core::primitive::u16] = &[#(#codes),*];
+            const REASONS: &[#str_ty] = &[#(#reasons),*];
+            const DESCRIPTIONS: &[#str_ty] = &[#(#descriptions),*];
+            const RETRIES: &[::core::primitive::u8] = &[#(#retries),*];
+            let code: ::core::primitive::u16 = #code;
+            match #krate::__private::find_code(CODES, code) {
+                ::core::option::Option::Some(i) => (REASONS[i], DESCRIPTIONS[i], #krate::__private::retry_at(RETRIES[i])),
+                ::core::option::Option::None => #fallback,
+            }
+        }
+    }
+}
+
+/// The position of `retry` in status-core's `__private::retry_at` numbering.
+pub(crate) fn retry_index(retry: Retry) -> u8 {
+    match retry {
+        Retry::Never => 0,
+        Retry::Modify => 1,
+        Retry::Reauthenticate => 2,
+        Retry::Backoff => 3,
+        Retry::RetryAfter => 4,
+    }
+}
+
+/// [`Layout::Indexed`], falling back to `fallback` for codes no row knows.
 fn lookup_table(
     entries: &[&CodeEntry],
     krate: &TokenStream,
     code: &TokenStream,
-    unlisted: Option<Retry>,
+    fallback: &TokenStream,
 ) -> TokenStream {
     let n = Literal::usize_unsuffixed(entries.len());
     let codes = entries.iter().map(|e| Literal::u16_unsuffixed(e.code));
@@ -91,18 +170,6 @@ fn lookup_table(
     let str_ty = quote!(&'static ::core::primitive::str);
     let index_ty = index_type(entries.len());
     let index = index_table(&index_ty, &n, &quote!(CODES));
-    let class_fallback = match unlisted {
-        None => quote!(#krate::__private::class_fallback(code)),
-        Some(retry) => {
-            let retry = retry_tokens(retry, krate);
-            quote! {
-                match #krate::__private::class_fallback(code) {
-                    (reason, description, _) if code >= 400 => (reason, description, #retry),
-                    fallback => fallback,
-                }
-            }
-        }
-    };
     quote! {
         {
             const CODES: &[::core::primitive::u16; #n] = &[#(#codes),*];
@@ -111,7 +178,7 @@ fn lookup_table(
             let code: ::core::primitive::u16 = #code;
             let slot = if code >= 100 && code < 600 { INDEX[(code - 100) as ::core::primitive::usize] } else { 0 };
             if slot == 0 {
-                #class_fallback
+                #fallback
             } else {
                 ENTRIES[slot as ::core::primitive::usize - 1]
             }

@@ -5,7 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use status_spec::{Class, Retry, Spec};
 
 use crate::docs::variant_doc;
-use crate::lookup::{index_table, index_type, service_fallback};
+use crate::lookup::{Layout, index_table, index_type, service_fallback};
 use crate::select::{Resolved, SelectError, Selection, resolve};
 
 /// One `status_set!` item: `#[attrs] vis enum Name = selection;`.
@@ -205,7 +205,14 @@ impl Gen<'_> {
             .as_deref()
             .and_then(|name| self.spec.service(name));
         let krate = self.krate;
-        let body = service_fallback(self.spec, service, &named, krate, &quote!(code));
+        let body = service_fallback(
+            self.spec,
+            service,
+            &named,
+            krate,
+            &quote!(code),
+            Layout::Indexed,
+        );
         quote! {
             #[inline]
             const fn __other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, #krate::__private::Retry) {

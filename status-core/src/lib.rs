@@ -36,6 +36,9 @@ mod class;
 mod hooks;
 mod other;
 mod parse;
+#[rustfmt::skip] // generated; status-codegen's test_registry keeps it exact
+mod registry;
+mod registry_table;
 mod retry;
 mod status;
 
@@ -148,6 +151,41 @@ pub mod __private {
             Some(class) => class,
             None if code < 100 => StatusClass::Informational,
             None => StatusClass::ServerError,
+        }
+    }
+
+    /// Phrase, description and advice for `code` from the embedded registry's fallback
+    /// table `table` (0: the base registry, then the services by name), else by class.
+    pub const fn embedded_fallback(table: usize, code: u16) -> (&'static str, &'static str, Retry) {
+        crate::registry_table::lookup(table, code)
+    }
+
+    /// Where `code` stands in `codes` (sorted ascending), by binary search.
+    pub const fn find_code(codes: &[u16], code: u16) -> Option<usize> {
+        let (mut lo, mut hi) = (0, codes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if codes[mid] == code {
+                return Some(mid);
+            }
+            if codes[mid] < code {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        None
+    }
+
+    /// The advice numbered `i` by generated tables: the order `Retry` declares its values
+    /// in; anything else reads as `Never`.
+    pub const fn retry_at(i: u8) -> Retry {
+        match i {
+            1 => Retry::Modify,
+            2 => Retry::Reauthenticate,
+            3 => Retry::Backoff,
+            4 => Retry::RetryAfter,
+            _ => Retry::Never,
         }
     }
 

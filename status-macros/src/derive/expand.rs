@@ -3,7 +3,7 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
-use status_codegen::{class_tokens, retry_tokens};
+use status_codegen::{Layout, class_tokens, retry_tokens};
 use status_spec::CodeEntry;
 
 use super::ast::Input;
@@ -25,6 +25,7 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     let r#gen = Gen {
         checked,
         krate: checked.input.krate(),
+        embedded: loaded.file.is_none(),
     };
     let tracker = loaded.rebuild_tracker();
     let parts = [
@@ -47,6 +48,8 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
 struct Gen<'a> {
     checked: &'a Checked<'a>,
     krate: TokenStream,
+    /// The spec is the embedded default, whose fallback tables status-core already holds.
+    embedded: bool,
 }
 
 impl Gen<'_> {
@@ -116,12 +119,14 @@ impl Gen<'_> {
 
     /// Phrase, description and advice for the code an `other` variant holds, looked up at
     /// run time among the service's entries, then the base registry's (with the service's
-    /// advice for codes it does not list), then by class; the same table a `status_set!` of
-    /// the service uses:
+    /// advice for codes it does not list), then by class. With the embedded spec that table
+    /// is status-core's, shared by every enum; with a spec of the user's own each enum
+    /// carries a compact copy:
     ///
     /// ```text
     /// const fn __status_other(code: u16) -> (&'static str, &'static str, Retry) {
-    ///     { const ENTRIES: ..; const INDEX: ..; /* ENTRIES[INDEX[code - 100]] or class_fallback(code) */ }
+    ///     ::status_core::__private::embedded_fallback(TABLE, code)
+    ///     // or: { const CODES: ..; const REASONS: ..; /* binary search, else class_fallback(code) */ }
     /// }
     /// ```
     fn other_lookup(&self) -> TokenStream {
@@ -129,15 +134,35 @@ impl Gen<'_> {
             return TokenStream::new();
         }
         let krate = &self.krate;
-        // No code is excluded: the `other` variant may be made with a code a variant names.
-        let (spec, service) = (self.checked.spec, self.checked.service);
-        let body = status_codegen::service_fallback(spec, service, &[], krate, &quote!(code));
+        let body = self.embedded_lookup().unwrap_or_else(|| {
+            // No code is excluded: the `other` variant may be made with a code a variant names.
+            let (spec, service) = (self.checked.spec, self.checked.service);
+            status_codegen::service_fallback(
+                spec,
+                service,
+                &[],
+                krate,
+                &quote!(code),
+                Layout::Compact,
+            )
+        });
         quote! {
             #[allow(clippy::match_same_arms, reason = "one arm per code keeps the table readable")]
             const fn __status_other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, #krate::__private::Retry) {
                 #body
             }
         }
+    }
+
+    /// The call into status-core's shared table, when the spec is the embedded one.
+    fn embedded_lookup(&self) -> Option<TokenStream> {
+        if !self.embedded {
+            return None;
+        }
+        let service = self.checked.service.map(|s| s.name.as_str());
+        let table = status_codegen::registry_table(self.checked.spec, service)?;
+        let krate = &self.krate;
+        Some(quote!(#krate::__private::embedded_fallback(#table, code)))
     }
 
     fn status_impl(&self) -> TokenStream {
