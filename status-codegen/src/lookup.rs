@@ -69,27 +69,6 @@ pub(crate) fn unlisted(service: &Service, entry: &CodeEntry) -> CodeEntry {
     entry
 }
 
-/// An expression of type `(&'static str, &'static str, Retry)`: phrase, description and
-/// advice for the `u16` expression `code`, from `entries`, else from the code's class.
-///
-/// A table, not a `match`: codes arrive in no order, and a `match` over dozens of codes
-/// compiles to a jump table whose indirect branch mispredicts.
-///
-/// ```text
-/// {
-///     const ENTRIES: &[(&str, &str, Retry); 2] = &[("Not Found", "...", Retry::Modify), ...];
-///     const INDEX: &[u8; 500] = &{ /* code - 100 -> position + 1, or 0 */ };
-///     match code { 100..=599 => match INDEX[code - 100] { 0 => class_fallback(code), i => ENTRIES[i - 1] }, _ => class_fallback(code) }
-/// }
-/// ```
-pub fn lookup_match(
-    entries: &[&CodeEntry],
-    krate: &TokenStream,
-    code: &TokenStream,
-) -> TokenStream {
-    lookup_table(entries, krate, code, &class_fallback(krate, None))
-}
-
 /// The answer for a code no row knows: by class, with `unlisted` replacing the class's
 /// advice for error codes. An expression over a `u16` named `code`.
 fn class_fallback(krate: &TokenStream, unlisted: Option<Retry>) -> TokenStream {
@@ -153,7 +132,19 @@ pub(crate) fn retry_index(retry: Retry) -> u8 {
     }
 }
 
-/// [`Layout::Indexed`], falling back to `fallback` for codes no row knows.
+/// An expression of type `(&'static str, &'static str, Retry)`: phrase, description and
+/// advice for the `u16` expression `code`, from `entries`, else `fallback`.
+///
+/// A table, not a `match`: codes arrive in no order, and a `match` over dozens of codes
+/// compiles to a jump table whose indirect branch mispredicts.
+///
+/// ```text
+/// {
+///     const ENTRIES: &[(&str, &str, Retry); 2] = &[("Not Found", "...", Retry::Modify), ...];
+///     const INDEX: &[u8; 500] = &{ /* code - 100 -> position + 1, or 0 */ };
+///     match code { 100..=599 => match INDEX[code - 100] { 0 => class_fallback(code), i => ENTRIES[i - 1] }, _ => class_fallback(code) }
+/// }
+/// ```
 fn lookup_table(
     entries: &[&CodeEntry],
     krate: &TokenStream,
@@ -188,7 +179,7 @@ fn lookup_table(
 
 /// The narrowest unsigned type that can hold a position + 1 in a table of `len` entries.
 pub(crate) fn index_type(len: usize) -> TokenStream {
-    if len < usize::from(u8::MAX) {
+    if len <= usize::from(u8::MAX) {
         quote!(::core::primitive::u8)
     } else {
         quote!(::core::primitive::u16)
