@@ -101,12 +101,13 @@ pub(crate) fn parse(source: &str, sink: &mut Sink<'_>) -> RawSpec {
     raw
 }
 
+/// The first non-blank line of a TOML error, trimmed: messages stay one line long.
 fn first_line(message: &str) -> &str {
     message
         .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or(message)
-        .trim()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default()
 }
 
 fn unknown_key(sink: &mut Sink<'_>, span: Range<usize>, key: &str, place: &str, valid: &[&str]) {

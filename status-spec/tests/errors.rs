@@ -394,14 +394,22 @@ fn a_broken_full_entry_reports_only_its_own_problem() {
     let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200, 499]\n[services.a.overrides.499]\nreason = 499\n";
     assert_eq!(
         one(src),
-        p(6, 10, "expected a string for `reason` of `services.a.overrides.499`, found integer")
+        p(
+            6,
+            10,
+            "expected a string for `reason` of `services.a.overrides.499`, found integer"
+        )
     );
 }
 
 #[test]
 fn service_names_get_suggestions() {
-    let spec = Spec::parse("[codes.200]\nreason = \"OK\"\n[services.safe_browsing]\ncodes = [200]\n")
-        .expect("valid");
-    assert_eq!(status_spec::suggest_service(&spec, "safe_browsin"), Some("safe_browsing"));
+    let spec =
+        Spec::parse("[codes.200]\nreason = \"OK\"\n[services.safe_browsing]\ncodes = [200]\n")
+            .expect("valid");
+    assert_eq!(
+        status_spec::suggest_service(&spec, "safe_browsin"),
+        Some("safe_browsing")
+    );
     assert_eq!(status_spec::suggest_service(&spec, "billing"), None);
 }
