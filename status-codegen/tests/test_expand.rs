@@ -140,21 +140,32 @@ fn other_codes_fall_back_to_the_base_registry() {
 
 #[test]
 fn a_one_code_range_is_not_reversed() {
-    let out = expand(Selection::Codes(vec![CodeSel::Range(RangeInclusive::new(503, 503))]));
+    let out = expand(Selection::Codes(vec![CodeSel::Range(RangeInclusive::new(
+        503, 503,
+    ))]));
     assert!(out.is_ok_and(|o| o.contains("ServiceUnavailable")));
 }
 
 #[test]
 fn a_spec_without_services_says_so() {
     let spec = Spec::parse("[codes.200]\nreason = \"OK\"\n").expect("valid");
-    let err = expand_set(&spec, &def("X", Selection::Service("shop".into())), &quote!(::status_core))
-        .expect_err("no services");
-    assert_eq!(err[0].to_string(), "unknown service `shop`; the spec defines no services");
+    let err = expand_set(
+        &spec,
+        &def("X", Selection::Service("shop".into())),
+        &quote!(::status_core),
+    )
+    .expect_err("no services");
+    assert_eq!(
+        err[0].to_string(),
+        "unknown service `shop`; the spec defines no services"
+    );
 }
 
 /// A spec with `n` codes from 100 up, and `all` of it expanded.
 fn expand_n(n: u16) -> String {
-    let src: String = (100..100 + n).map(|c| format!("[codes.{c}]\nreason = \"Code {c}\"\nname = \"C{c}\"\n")).collect();
+    let src: String = (100..100 + n)
+        .map(|c| format!("[codes.{c}]\nreason = \"Code {c}\"\nname = \"C{c}\"\n"))
+        .collect();
     let spec = Spec::parse(&src).expect("valid");
     pretty(expand_set(&spec, &def("Big", Selection::All), &quote!(::status_core)).expect("expands"))
 }
@@ -170,5 +181,8 @@ fn the_index_is_as_narrow_as_the_set_allows() {
 fn the_enum_doc_says_what_the_set_is() {
     let sel = Selection::Codes(vec![CodeSel::One(429), CodeSel::Range(500..=510)]);
     let out = expand(sel).expect("valid list");
-    assert!(out.contains("/// Generated from `codes.toml`: status codes 429, 500..=510.\n"), "{out}");
+    assert!(
+        out.contains("/// Generated from `codes.toml`: status codes 429, 500..=510.\n"),
+        "{out}"
+    );
 }
