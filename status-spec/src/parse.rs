@@ -3,6 +3,7 @@
 //! This stage checks what a schema would: TOML syntax, known keys, value types, code numbers,
 //! and the closed sets of `retry` and `status` values. Cross-entry rules live in `valid.rs`.
 
+use std::fmt;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -74,6 +75,61 @@ pub const SERVICE_KEYS: &[&str] = &[
     "overrides",
 ];
 
+/// What a value is, for messages: formatted only when a message needs it, since most values
+/// are fine and formatting every field's name was a third of parsing a valid spec.
+type What<'a> = &'a dyn fmt::Display;
+
+/// "`key` of WHAT".
+struct Field<'a> {
+    key: &'a str,
+    of: What<'a>,
+}
+
+impl fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` of {}", self.key, self.of)
+    }
+}
+
+/// "`codes.429`", "`services.x.overrides.429`".
+struct EntryName<'a> {
+    place: &'a str,
+    code: u16,
+}
+
+impl fmt::Display for EntryName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}.{}`", self.place, self.code)
+    }
+}
+
+/// "an item of WHAT".
+struct ItemOf<'a>(What<'a>);
+
+impl fmt::Display for ItemOf<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an item of {}", self.0)
+    }
+}
+
+/// "`codes`".
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.0)
+    }
+}
+
+/// "service `x`".
+struct ServiceName<'a>(&'a str);
+
+impl fmt::Display for ServiceName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "service `{}`", self.0)
+    }
+}
+
 type Entry<'i> = (
     &'i Spanned<std::borrow::Cow<'i, str>>,
     &'i Spanned<DeValue<'i>>,
@@ -128,7 +184,7 @@ pub(crate) fn list(names: &[&str]) -> String {
     }
 }
 
-fn type_error(sink: &mut Sink<'_>, value: &Spanned<DeValue<'_>>, what: &str, expected: &str) {
+fn type_error(sink: &mut Sink<'_>, value: &Spanned<DeValue<'_>>, what: What<'_>, expected: &str) {
     let found = value.get_ref().type_str();
     sink.error(
         value.span(),
@@ -138,7 +194,7 @@ fn type_error(sink: &mut Sink<'_>, value: &Spanned<DeValue<'_>>, what: &str, exp
 
 fn table<'a, 'i>(
     value: &'a Spanned<DeValue<'i>>,
-    what: &str,
+    what: What<'_>,
     sink: &mut Sink<'_>,
 ) -> Option<&'a DeTable<'i>> {
     let table = value.get_ref().as_table();
@@ -148,7 +204,7 @@ fn table<'a, 'i>(
     table
 }
 
-fn string(value: &Spanned<DeValue<'_>>, what: &str, sink: &mut Sink<'_>) -> Option<Sp<String>> {
+fn string(value: &Spanned<DeValue<'_>>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Sp<String>> {
     match value.get_ref().as_str() {
         Some(s) => Some(Sp {
             value: s.to_owned(),
@@ -168,7 +224,7 @@ fn code_key(key: &str) -> Option<u16> {
 }
 
 fn code_table(value: &Spanned<DeValue<'_>>, place: &str, sink: &mut Sink<'_>) -> Vec<RawEntry> {
-    let Some(table) = table(value, &format!("`{place}`"), sink) else {
+    let Some(table) = table(value, &Quoted(place), sink) else {
         return Vec::new();
     };
     table
@@ -187,7 +243,7 @@ fn code_entry((key, value): Entry<'_>, place: &str, sink: &mut Sink<'_>) -> Opti
         );
         return None;
     };
-    let what = format!("`{place}.{code}`");
+    let what = EntryName { place, code };
     let table = table(value, &what, sink)?;
     let mut entry = RawEntry {
         code,
@@ -206,10 +262,13 @@ fn entry_field(
     entry: &mut RawEntry,
     key: &Spanned<std::borrow::Cow<'_, str>>,
     value: &Spanned<DeValue<'_>>,
-    what: &str,
+    what: What<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let field = format!("`{}` of {what}", key.get_ref());
+    let field = Field {
+        key: key.get_ref(),
+        of: what,
+    };
     match key.get_ref().as_ref() {
         "reason" => entry.reason = string(value, &field, sink),
         "name" => entry.name = string(value, &field, sink),
@@ -236,7 +295,7 @@ fn entry_field(
 /// A string that must be one of a few spellings.
 fn closed_set<T>(
     value: &Spanned<DeValue<'_>>,
-    what: &str,
+    what: What<'_>,
     sink: &mut Sink<'_>,
     parse: fn(&str) -> Option<T>,
     valid: &[&str],
@@ -259,7 +318,7 @@ fn closed_set<T>(
 
 fn array<'a, 'i>(
     value: &'a Spanned<DeValue<'i>>,
-    what: &str,
+    what: What<'_>,
     sink: &mut Sink<'_>,
 ) -> Option<&'a DeArray<'i>> {
     let array = value.get_ref().as_array();
@@ -269,9 +328,13 @@ fn array<'a, 'i>(
     array
 }
 
-fn strings(value: &Spanned<DeValue<'_>>, what: &str, sink: &mut Sink<'_>) -> Option<Vec<String>> {
+fn strings(
+    value: &Spanned<DeValue<'_>>,
+    what: What<'_>,
+    sink: &mut Sink<'_>,
+) -> Option<Vec<String>> {
     let items = array(value, what, sink)?;
-    let item_what = format!("an item of {what}");
+    let item_what = ItemOf(what);
     Some(
         items
             .iter()
@@ -282,7 +345,7 @@ fn strings(value: &Spanned<DeValue<'_>>, what: &str, sink: &mut Sink<'_>) -> Opt
 }
 
 fn services(value: &Spanned<DeValue<'_>>, sink: &mut Sink<'_>) -> Vec<RawService> {
-    let Some(table) = table(value, "`services`", sink) else {
+    let Some(table) = table(value, &Quoted("services"), sink) else {
         return Vec::new();
     };
     table
@@ -292,11 +355,11 @@ fn services(value: &Spanned<DeValue<'_>>, sink: &mut Sink<'_>) -> Vec<RawService
 }
 
 fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
+    let what = ServiceName(key.get_ref());
     let name = Sp {
         value: key.get_ref().to_string(),
         span: key.span(),
     };
-    let what = format!("service `{}`", name.value);
     let table = table(value, &what, sink)?;
     let mut service = RawService {
         name,
@@ -308,7 +371,10 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
         unlisted_retry: None,
     };
     for (k, v) in table.iter() {
-        let field = format!("`{}` of {what}", k.get_ref());
+        let field = Field {
+            key: k.get_ref(),
+            of: &what,
+        };
         match k.get_ref().as_ref() {
             "description" => service.description = string(v, &field, sink).map(|s| s.value),
             "source" => service.source = string(v, &field, sink).map(|s| s.value),
@@ -333,7 +399,7 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
 
 fn code_list(
     value: &Spanned<DeValue<'_>>,
-    what: &str,
+    what: What<'_>,
     sink: &mut Sink<'_>,
 ) -> Option<Sp<Vec<Sp<u16>>>> {
     let items = array(value, what, sink)?;
@@ -347,9 +413,9 @@ fn code_list(
     })
 }
 
-fn code_item(value: &Spanned<DeValue<'_>>, what: &str, sink: &mut Sink<'_>) -> Option<Sp<u16>> {
+fn code_item(value: &Spanned<DeValue<'_>>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Sp<u16>> {
     let Some(int) = value.get_ref().as_integer() else {
-        type_error(sink, value, &format!("an item of {what}"), "an integer");
+        type_error(sink, value, &ItemOf(what), "an integer");
         return None;
     };
     let code = u16::from_str_radix(int.as_str(), int.radix())

@@ -2,7 +2,7 @@
 //!
 //! Every rule reports to the sink and carries on, so one run shows every problem.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::diag::{Sink, did_you_mean};
@@ -134,7 +134,7 @@ fn check_collisions<'a>(
     set: &str,
     sink: &mut Sink<'_>,
 ) {
-    let mut seen: HashMap<&str, u16> = HashMap::new();
+    let mut seen: BTreeMap<&str, u16> = BTreeMap::new();
     for (span, entry) in entries {
         let Some(&first) = seen.get(entry.name.as_str()) else {
             seen.insert(&entry.name, entry.code);
