@@ -413,3 +413,23 @@ fn service_names_get_suggestions() {
     );
     assert_eq!(status_spec::suggest_service(&spec, "billing"), None);
 }
+
+#[test]
+fn top_level_tables_of_the_wrong_type() {
+    let src = "codes = 5\nservices = \"none\"\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(1, 9, "expected a table for `codes`, found integer"),
+            p(2, 12, "expected a table for `services`, found string"),
+        ]
+    );
+    let src = "[codes]\n200 = \"OK\"\n[services]\na = 1\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(2, 7, "expected a table for `codes.200`, found string"),
+            p(4, 5, "expected a table for service `a`, found integer"),
+        ]
+    );
+}

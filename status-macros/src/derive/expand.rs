@@ -4,7 +4,6 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 use status_codegen::{Layout, class_tokens, retry_tokens};
-use status_spec::CodeEntry;
 
 use super::ast::Input;
 use super::valid::{Checked, Kind, OtherField, Resolved};
@@ -165,32 +164,64 @@ impl Gen<'_> {
         Some(quote!(#krate::__private::embedded_fallback(#table, code)))
     }
 
+    /// `HttpStatus`: `code` matches on the variant; the other four read one row, so each
+    /// variant costs one match arm rather than four (the derive's output is most of a
+    /// crate's build time when it holds hundreds of these enums):
+    ///
+    /// ```text
+    /// fn __status_row<G>(value: &E<G>) -> (&'static str, &'static str, StatusClass, Retry) where .. {
+    ///     match value { E::A { .. } => ("Bad Request", "...", StatusClass::ClientError, Retry::Modify), .. }
+    /// }
+    /// impl<G> HttpStatus for E<G> where .. { fn reason(&self) -> &'static str { __status_row(self).0 } .. }
+    /// ```
     fn status_impl(&self) -> TokenStream {
         let krate = &self.krate;
         let code = self.code_arms();
-        let of_self = self.code_of_self();
-        let lookup = |index: usize| {
-            let index = syn::Index::from(index);
-            quote!(__status_other(#of_self).#index)
+        let row_type = quote! {
+            (&'static ::core::primitive::str, &'static ::core::primitive::str, #krate::__private::StatusClass, #krate::__private::Retry)
         };
-        let reason = self.match_self(|r| text(r, |e| &e.reason, || lookup(0)));
-        let description = self.match_self(|r| text(r, |e| &e.description, || lookup(1)));
-        let class = self.match_self(|r| match &r.kind {
-            Kind::Code(e) => class_tokens(e.class(), krate),
-            Kind::Other(_) => quote!(#krate::__private::class_of(#of_self)),
-        });
-        let retry = self.match_self(|r| match &r.kind {
-            Kind::Code(e) => retry_tokens(e.retry, krate),
-            Kind::Other(_) => lookup(2),
+        let node = self.checked.input.node;
+        let name = &node.ident;
+        let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
+        let arms = self.checked.variants.iter().map(|r| {
+            let ident = &r.variant.node.ident;
+            let row = self.row(r);
+            quote_spanned!(ident.span()=> #name::#ident { .. } => #row,)
         });
         let body = quote! {
             fn code(&self) -> ::core::primitive::u16 { #code }
-            fn reason(&self) -> &'static ::core::primitive::str { #reason }
-            fn description(&self) -> &'static ::core::primitive::str { #description }
-            fn class(&self) -> #krate::__private::StatusClass { #class }
-            fn retry(&self) -> #krate::__private::Retry { #retry }
+            fn reason(&self) -> &'static ::core::primitive::str { __status_row(self).0 }
+            fn description(&self) -> &'static ::core::primitive::str { __status_row(self).1 }
+            fn class(&self) -> #krate::__private::StatusClass { __status_row(self).2 }
+            fn retry(&self) -> #krate::__private::Retry { __status_row(self).3 }
         };
-        self.impl_block(Some(quote!(#krate::__private::HttpStatus)), &body)
+        let status = self.impl_block(Some(quote!(#krate::__private::HttpStatus)), &body);
+        quote! {
+            #[inline]
+            fn __status_row #impl_generics (value: &#name #ty_generics) -> #row_type #where_clause {
+                match value { #(#arms)* }
+            }
+            #status
+        }
+    }
+
+    /// One variant's phrase, description, class and advice; looked up at run time for
+    /// the `other` variant.
+    fn row(&self, r: &Resolved<'_>) -> TokenStream {
+        let krate = &self.krate;
+        match &r.kind {
+            Kind::Code(e) => {
+                let (reason, description) = (&e.reason, &e.description);
+                let class = class_tokens(e.class(), krate);
+                let retry = retry_tokens(e.retry, krate);
+                quote!((#reason, #description, #class, #retry))
+            }
+            Kind::Other(_) => quote!({
+                let code = #krate::__private::HttpStatus::code(value);
+                let (reason, description, retry) = __status_other(code);
+                (reason, description, #krate::__private::class_of(code), retry)
+            }),
+        }
     }
 
     /// `"429 Resource Exhausted"`: padded like a `str` when the text is fixed.
@@ -330,21 +361,6 @@ pub(crate) fn hooks(input: &Input<'_>) -> TokenStream {
     let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
     quote! {
         #krate::__private::derive_hooks! { #opt_out [#impl_generics] [#name #ty_generics] [#where_clause] }
-    }
-}
-
-/// A string from the entry, or the run-time lookup for `other`.
-fn text(
-    r: &Resolved<'_>,
-    field: impl Fn(&CodeEntry) -> &String,
-    other: impl Fn() -> TokenStream,
-) -> TokenStream {
-    match &r.kind {
-        Kind::Code(e) => {
-            let text = field(e);
-            quote!(#text)
-        }
-        Kind::Other(_) => other(),
     }
 }
 
