@@ -8,7 +8,7 @@ use crate::set::retry_tokens;
 
 /// The entries a fallback should know: `preferred` (a service's own phrasing) first, then
 /// every base entry whose code `preferred` lacks, minus the codes in `exclude`.
-pub fn fallback_entries<'a>(
+pub(crate) fn fallback_entries<'a>(
     spec: &'a Spec,
     preferred: &'a [CodeEntry],
     exclude: &[u16],

@@ -46,14 +46,9 @@ pub(crate) struct VariantAttrs {
 impl EnumAttrs {
     /// Reads every `#[status(..)]` on the enum, recording problems in `errors`.
     pub(crate) fn from_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
-        let (mut out, before) = (EnumAttrs::default(), errors.len());
-        for attr in status_attrs(attrs) {
-            let parser = |input: ParseStream<'_>| each_item(input, |input| out.item(input, errors));
-            let parsed = attr.parse_args_with(parser);
-            errors.push_result(parsed);
-        }
-        out.broken = errors.len() > before;
-        out
+        read_attrs(attrs, errors, EnumAttrs::item, |out: &mut EnumAttrs| {
+            &mut out.broken
+        })
     }
 
     /// Whether to implement `Display`: yes unless `display = false`.
@@ -97,14 +92,12 @@ impl EnumAttrs {
 impl VariantAttrs {
     /// Reads every `#[status(..)]` on a variant, recording problems in `errors`.
     pub(crate) fn from_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
-        let (mut out, before) = (VariantAttrs::default(), errors.len());
-        for attr in status_attrs(attrs) {
-            let parser = |input: ParseStream<'_>| each_item(input, |input| out.item(input, errors));
-            let parsed = attr.parse_args_with(parser);
-            errors.push_result(parsed);
-        }
-        out.broken = errors.len() > before;
-        out
+        read_attrs(
+            attrs,
+            errors,
+            VariantAttrs::item,
+            |out: &mut VariantAttrs| &mut out.broken,
+        )
     }
 
     fn item(&mut self, input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<()> {
@@ -199,6 +192,25 @@ fn set_once<T>(
             skip_value(input)
         }
     }
+}
+
+/// Reads every `#[status(..)]` in `attrs` into a `T`, item by item with `item`, and marks
+/// it `broken` when any of them recorded an error.
+fn read_attrs<T: Default>(
+    attrs: &[Attribute],
+    errors: &mut Errors,
+    item: fn(&mut T, ParseStream<'_>, &mut Errors) -> syn::Result<()>,
+    broken: fn(&mut T) -> &mut bool,
+) -> T {
+    let (mut out, before) = (T::default(), errors.len());
+    for attr in status_attrs(attrs) {
+        let parser =
+            |input: ParseStream<'_>| each_item(input, |input| item(&mut out, input, errors));
+        let parsed = attr.parse_args_with(parser);
+        errors.push_result(parsed);
+    }
+    *broken(&mut out) = errors.len() > before;
+    out
 }
 
 /// What a key's value looks like, for messages.
