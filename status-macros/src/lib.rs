@@ -7,6 +7,7 @@
 mod derive;
 mod load;
 mod set;
+mod syntax;
 
 use proc_macro::TokenStream;
 
@@ -15,14 +16,18 @@ use proc_macro::TokenStream;
 #[doc(hidden)]
 #[proc_macro]
 pub fn status_set_impl(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as set::SetInput);
-    set::expand(input).into()
+    match set::SetInput::parse(input.into()) {
+        Ok(input) => set::expand(input).into(),
+        Err(e) => e.into_compile_error().into(),
+    }
 }
 
 /// Implements `HttpStatus` (and `Display`, `from_code`, `From<u16>` where they apply) for an
 /// API error enum, checked against the spec at compile time. See `status_core::StatusCodes`.
 #[proc_macro_derive(StatusCodes, attributes(status))]
 pub fn derive_status_codes(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    derive::derive(&input).into()
+    match syntax::DeriveInput::parse(input.into()) {
+        Ok(input) => derive::derive(&input).into(),
+        Err(e) => e.into_compile_error().into(),
+    }
 }

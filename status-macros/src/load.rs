@@ -8,6 +8,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use status_spec::{Diagnostic, Spec, SpecError};
 
+use crate::syntax::{Error, LitStr, Result};
+
 /// The spec a macro call reads, and the file it came from (none for the embedded default).
 pub(crate) struct Loaded {
     pub(crate) spec: Arc<Spec>,
@@ -26,7 +28,7 @@ impl Loaded {
     }
 }
 
-type Parsed = Result<Arc<Spec>, Arc<Vec<Diagnostic>>>;
+type Parsed = std::result::Result<Arc<Spec>, Arc<Vec<Diagnostic>>>;
 
 /// Keyed by the file's content, never by its path alone: rust-analyzer keeps the macro
 /// loaded across edits of the same file.
@@ -52,16 +54,16 @@ fn parse_cached(source: String) -> Parsed {
 /// Loads the spec named by `spec = "..."` (or `codes.toml` by default), relative to the
 /// using crate's `CARGO_MANIFEST_DIR`; with no name given and no file there, the embedded
 /// default. Errors are spanned on the literal when there is one, else on `span`.
-pub(crate) fn load(named: Option<&syn::LitStr>, span: Span) -> syn::Result<Loaded> {
-    let err_span = named.map_or(span, syn::LitStr::span);
+pub(crate) fn load(named: Option<&LitStr>, span: Span) -> Result<Loaded> {
+    let err_span = named.map_or(span, LitStr::span);
     let dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
-        syn::Error::new(
+        Error::new(
             err_span,
             "`CARGO_MANIFEST_DIR` is not set; build with cargo",
         )
     })?;
-    let relative = named.map_or_else(|| "codes.toml".to_owned(), syn::LitStr::value);
-    let path = Path::new(&dir).join(&relative);
+    let relative = named.map_or("codes.toml", LitStr::value);
+    let path = Path::new(&dir).join(relative);
     let source = match std::fs::read_to_string(&path) {
         Ok(source) => source,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => {
@@ -70,14 +72,14 @@ pub(crate) fn load(named: Option<&syn::LitStr>, span: Span) -> syn::Result<Loade
                 file: None,
             });
         }
-        Err(e) => return Err(read_error(err_span, &relative, &path, &e)),
+        Err(e) => return Err(read_error(err_span, relative, &path, &e)),
     };
     match parse_cached(source.clone()) {
         Ok(spec) => Ok(Loaded {
             spec,
             file: Some(path),
         }),
-        Err(diags) => Err(spec_error(err_span, &relative, source, &diags)),
+        Err(diags) => Err(spec_error(err_span, relative, source, &diags)),
     }
 }
 
@@ -88,7 +90,7 @@ fn embedded() -> Arc<Spec> {
         .clone()
 }
 
-fn read_error(span: Span, relative: &str, path: &Path, e: &std::io::Error) -> syn::Error {
+fn read_error(span: Span, relative: &str, path: &Path, e: &std::io::Error) -> Error {
     let what = if e.kind() == std::io::ErrorKind::NotFound {
         "not found".to_owned()
     } else {
@@ -98,21 +100,21 @@ fn read_error(span: Span, relative: &str, path: &Path, e: &std::io::Error) -> sy
         "cannot read spec file `{relative}`: {what} (looked for `{}`)",
         path.display()
     );
-    syn::Error::new(span, msg)
+    Error::new(span, msg)
 }
 
 /// One compile error per spec problem, each with `path:line:col`, the line and a caret.
-fn spec_error(span: Span, relative: &str, source: String, diags: &[Diagnostic]) -> syn::Error {
+fn spec_error(span: Span, relative: &str, source: String, diags: &[Diagnostic]) -> Error {
     let errors = diags.iter().map(|d| {
         let one = SpecError::new(relative, source.clone(), vec![d.clone()]);
-        syn::Error::new(span, format!("invalid spec: {one}"))
+        Error::new(span, format!("invalid spec: {one}"))
     });
     errors
         .reduce(|mut all, e| {
             all.combine(e);
             all
         })
-        .unwrap_or_else(|| syn::Error::new(span, "invalid spec"))
+        .unwrap_or_else(|| Error::new(span, "invalid spec"))
 }
 
 #[cfg(test)]

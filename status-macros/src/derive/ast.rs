@@ -1,12 +1,10 @@
 //! A borrowed view of the derive input: the enum, its variants, and their `#[status(..)]`s.
 
-use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
-use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
 
-use super::Errors;
 use super::attr::{EnumAttrs, VariantAttrs};
+use crate::syntax::{self, Data, DeriveInput, Error, Errors};
 
 /// The input; `variants` is empty when it is not an enum (that error is recorded already).
 pub(crate) struct Input<'a> {
@@ -18,25 +16,21 @@ pub(crate) struct Input<'a> {
 
 /// One variant with its parsed attribute.
 pub(crate) struct Variant<'a> {
-    pub(crate) node: &'a syn::Variant,
+    pub(crate) node: &'a syntax::Variant,
     pub(crate) attrs: VariantAttrs,
 }
 
 impl<'a> Input<'a> {
-    pub(crate) fn from_syn(node: &'a DeriveInput, errors: &mut Errors) -> Input<'a> {
+    pub(crate) fn read(node: &'a DeriveInput, errors: &mut Errors) -> Input<'a> {
         let attrs = EnumAttrs::from_attrs(&node.attrs, errors);
         let variants = match &node.data {
-            Data::Enum(data) => data
-                .variants
-                .iter()
-                .map(|v| Variant::from_syn(v, errors))
-                .collect(),
-            Data::Struct(data) => {
-                errors.push(not_an_enum(data.struct_token.span(), "a struct"));
+            Data::Enum(variants) => variants.iter().map(|v| Variant::read(v, errors)).collect(),
+            Data::Struct(keyword) => {
+                errors.push(not_an_enum(*keyword, "a struct"));
                 Vec::new()
             }
-            Data::Union(data) => {
-                errors.push(not_an_enum(data.union_token.span(), "a union"));
+            Data::Union(keyword) => {
+                errors.push(not_an_enum(*keyword, "a union"));
                 Vec::new()
             }
         };
@@ -54,8 +48,8 @@ impl<'a> Input<'a> {
     pub(crate) fn krate(&self) -> TokenStream {
         self.attrs
             .krate
-            .as_ref()
-            .map_or_else(|| quote!(::status_core), ToTokens::to_token_stream)
+            .clone()
+            .unwrap_or_else(|| quote!(::status_core))
     }
 
     /// Whether every variant but the `other` one is a unit variant, so that a code alone can
@@ -63,7 +57,7 @@ impl<'a> Input<'a> {
     pub(crate) fn all_unit(&self) -> bool {
         self.variants
             .iter()
-            .all(|v| v.attrs.other.is_some() || matches!(v.node.fields, Fields::Unit))
+            .all(|v| v.attrs.other.is_some() || v.node.fields.is_unit())
     }
 
     /// The variant marked `#[status(other)]` (the first, should there be several).
@@ -73,7 +67,7 @@ impl<'a> Input<'a> {
 }
 
 impl<'a> Variant<'a> {
-    fn from_syn(node: &'a syn::Variant, errors: &mut Errors) -> Variant<'a> {
+    fn read(node: &'a syntax::Variant, errors: &mut Errors) -> Variant<'a> {
         Variant {
             node,
             attrs: VariantAttrs::from_attrs(&node.attrs, errors),
@@ -81,7 +75,7 @@ impl<'a> Variant<'a> {
     }
 }
 
-fn not_an_enum(span: proc_macro2::Span, what: &str) -> syn::Error {
+fn not_an_enum(span: Span, what: &str) -> Error {
     let msg = format!("`StatusCodes` can only be derived for an enum, not {what}");
-    syn::Error::new(span, msg)
+    Error::new(span, msg)
 }

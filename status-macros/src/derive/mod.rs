@@ -14,11 +14,12 @@ mod valid;
 use proc_macro2::TokenStream;
 
 use crate::load;
+use crate::syntax::{DeriveInput, Error, Errors};
 
 /// The derive's whole output for `node`: the impls, or every error found plus stub impls.
-pub(crate) fn derive(node: &syn::DeriveInput) -> TokenStream {
+pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
-    let input = ast::Input::from_syn(node, &mut errors);
+    let input = ast::Input::read(node, &mut errors);
     let loaded = load::load(input.attrs.spec.as_ref(), node.ident.span());
     let loaded = errors.push_result(loaded);
     let checked = loaded
@@ -27,52 +28,22 @@ pub(crate) fn derive(node: &syn::DeriveInput) -> TokenStream {
     match (errors.finish(), checked, &loaded) {
         (None, Some(checked), Some(loaded)) => expand::expand(&checked, loaded),
         (err, ..) => {
-            let mut out = err.map(syn::Error::into_compile_error).unwrap_or_default();
+            let mut out = err.map(Error::into_compile_error).unwrap_or_default();
             out.extend(fallback::expand(&input));
             out
         }
     }
 }
 
-/// Errors collected across the whole input (serde's `Ctxt`): every stage records what it
-/// finds and goes on, so one compile shows every bad variant.
-#[derive(Default)]
-pub(crate) struct Errors {
-    all: Option<syn::Error>,
-    len: usize,
-}
-
-impl Errors {
-    pub(crate) fn push(&mut self, error: syn::Error) {
-        self.len += 1;
-        match &mut self.all {
-            Some(all) => all.combine(error),
-            None => self.all = Some(error),
-        }
-    }
-
-    /// The value, or `None` after recording its error.
-    pub(crate) fn push_result<T>(&mut self, result: syn::Result<T>) -> Option<T> {
-        result.map_err(|e| self.push(e)).ok()
-    }
-
-    /// How many errors were recorded, so a stage can tell whether its own part failed.
-    pub(crate) fn len(&self) -> usize {
-        self.len
-    }
-
-    fn finish(self) -> Option<syn::Error> {
-        self.all
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::derive;
+    use crate::syntax::DeriveInput;
 
     /// The derive's output for `source`, as text.
     fn expand(source: &str) -> String {
-        let node: syn::DeriveInput = syn::parse_str(source).expect("test input parses");
+        let tokens = source.parse().expect("test input lexes");
+        let node = DeriveInput::parse(tokens).expect("test input parses");
         derive(&node).to_string()
     }
 

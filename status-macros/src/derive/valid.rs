@@ -5,14 +5,12 @@
 //! registry's name for a code the service lists. `#[status(other)]` marks the one variant
 //! that holds any other code in a `u16` field.
 
-use proc_macro2::Span;
+use proc_macro2::{Delimiter, Span, TokenTree};
 use status_codegen::SelectError;
 use status_spec::{CodeEntry, Service, Spec};
-use syn::spanned::Spanned;
-use syn::{Fields, LitInt, Member, Type};
 
-use super::Errors;
 use super::ast::{Input, Variant};
+use crate::syntax::{Error, Errors, LitInt, Result};
 
 /// The input with every variant's code settled.
 pub(crate) struct Checked<'a> {
@@ -37,7 +35,7 @@ pub(crate) enum Kind<'a> {
 /// The field of the `other` variant that holds the code.
 pub(crate) struct OtherField {
     /// `0` or the field's name.
-    pub(crate) member: Member,
+    pub(crate) member: TokenTree,
     /// The field's type, where rustc should complain should it not be the primitive `u16`.
     pub(crate) ty_span: Span,
 }
@@ -48,7 +46,7 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, spec: &'a Spec, errors: &mut Error
     let scope = Scope::new(input, spec, errors);
     if input.is_enum && input.variants.is_empty() {
         let msg = "`StatusCodes` cannot be derived for an enum with no variants";
-        errors.push(syn::Error::new(input.node.ident.span(), msg));
+        errors.push(Error::new(input.node.ident.span(), msg));
     }
     check_one_other(input, errors);
     let variants = input
@@ -83,14 +81,14 @@ impl<'a> Scope<'a> {
             };
         };
         let name = lit.value();
-        if let Some(service) = spec.service(&name) {
+        if let Some(service) = spec.service(name) {
             return Scope {
                 spec,
                 service: Some(service),
                 usable,
             };
         }
-        errors.push(syn::Error::new(lit.span(), unknown_service(spec, name)));
+        errors.push(Error::new(lit.span(), unknown_service(spec, name)));
         Scope {
             spec,
             service: None,
@@ -144,11 +142,11 @@ impl<'a> Scope<'a> {
 }
 
 /// The message `status_set!` gives for the same mistake.
-fn unknown_service(spec: &Spec, name: String) -> String {
-    let suggestion = status_spec::suggest_service(spec, &name).map(str::to_owned);
+fn unknown_service(spec: &Spec, name: &str) -> String {
+    let suggestion = status_spec::suggest_service(spec, name).map(str::to_owned);
     let known = spec.service_names().map(str::to_owned).collect();
     SelectError::UnknownService {
-        name,
+        name: name.to_owned(),
         suggestion,
         known,
     }
@@ -169,7 +167,7 @@ fn check_one_other(input: &Input<'_>, errors: &mut Errors) {
             "only one variant can be `#[status(other)]`, and `{}` already is",
             first.node.ident
         );
-        errors.push(syn::Error::new(token.span(), msg));
+        errors.push(Error::new(token.span(), msg));
     }
 }
 
@@ -199,20 +197,20 @@ fn resolve<'a>(
 }
 
 /// The literal's value, if it is a status code at all.
-fn code_value(lit: &LitInt) -> syn::Result<u16> {
-    match lit.base10_parse::<u16>() {
-        Ok(code) if (100..=599).contains(&code) => Ok(code),
+fn code_value(lit: &LitInt) -> Result<u16> {
+    match lit.as_u16() {
+        Some(code) if (100..=599).contains(&code) => Ok(code),
         _ => {
             let msg = format!(
                 "status code `{}` is out of range; expected 100 to 599",
                 lit.base10_digits()
             );
-            Err(syn::Error::new(lit.span(), msg))
+            Err(lit.error(msg))
         }
     }
 }
 
-fn by_code<'a>(scope: &Scope<'a>, code: u16, lit: &LitInt) -> syn::Result<&'a CodeEntry> {
+fn by_code<'a>(scope: &Scope<'a>, code: u16, lit: &LitInt) -> Result<&'a CodeEntry> {
     if let Some(entry) = scope.by_code(code) {
         return Ok(entry);
     }
@@ -224,10 +222,10 @@ fn by_code<'a>(scope: &Scope<'a>, code: u16, lit: &LitInt) -> syn::Result<&'a Co
         None => String::new(),
     };
     let msg = format!("code {code} is not in {}{listed}", scope.describe());
-    Err(syn::Error::new(lit.span(), msg))
+    Err(lit.error(msg))
 }
 
-fn by_name<'a>(scope: &Scope<'a>, variant: &Variant<'_>) -> syn::Result<&'a CodeEntry> {
+fn by_name<'a>(scope: &Scope<'a>, variant: &Variant<'_>) -> Result<&'a CodeEntry> {
     let ident = &variant.node.ident;
     let name = ident.to_string();
     if let Some(entry) = scope.by_name(&name) {
@@ -238,7 +236,7 @@ fn by_name<'a>(scope: &Scope<'a>, variant: &Variant<'_>) -> syn::Result<&'a Code
         scope.describe(),
         name_hint(scope, &name)
     );
-    Err(syn::Error::new(ident.span(), msg))
+    Err(Error::new(ident.span(), msg))
 }
 
 /// The nearest name, else how to give a code (and, in a service, the names it has).
@@ -266,57 +264,49 @@ fn name_hint(scope: &Scope<'_>, name: &str) -> String {
 }
 
 /// The one field of the `other` variant, which must be a `u16`.
-fn other_member(variant: &Variant<'_>) -> syn::Result<OtherField> {
+fn other_member(variant: &Variant<'_>) -> Result<OtherField> {
     let fields = &variant.node.fields;
-    let mut iter = fields.iter();
-    let (Some(field), None) = (iter.next(), iter.next()) else {
-        return Err(syn::Error::new(
-            other_fields_span(variant),
-            other_shape_message(variant),
-        ));
+    let [field] = fields.fields() else {
+        return Err(other_shape_error(variant));
     };
     if !is_u16(&field.ty) {
         let msg = "the `other` variant holds the code in a `u16` field";
-        return Err(syn::Error::new_spanned(&field.ty, msg));
+        return Err(Error::over(&field.ty, variant.node.ident.span(), msg));
     }
-    let member = fields
-        .members()
-        .next()
-        .ok_or_else(|| syn::Error::new(variant.node.ident.span(), other_shape_message(variant)))?;
     Ok(OtherField {
-        member,
-        ty_span: field.ty.span(),
+        member: field.member(),
+        ty_span: field.ty_span(),
     })
 }
 
-fn other_shape_message(variant: &Variant<'_>) -> String {
+/// At the fields when there are some (too many), else at the variant's name (none at all).
+fn other_shape_error(variant: &Variant<'_>) -> Error {
     let name = &variant.node.ident;
-    format!(
+    let msg = format!(
         "the `other` variant holds the code in one `u16` field, as in `{name}(u16)` or `{name} {{ code: u16 }}`"
-    )
-}
-
-/// The fields when there are some (too many), else the variant's name (none at all).
-fn other_fields_span(variant: &Variant<'_>) -> Span {
-    match &variant.node.fields {
-        Fields::Named(f) => f.brace_token.span.join(),
-        Fields::Unnamed(f) => f.paren_token.span.join(),
-        Fields::Unit => variant.node.ident.span(),
+    );
+    match variant.node.fields.group() {
+        Some(group) => Error::spanning(group.span_open(), group.span_close(), msg),
+        None => Error::new(name.span(), msg),
     }
 }
 
 /// `u16`, `::core::primitive::u16` and the like. The check is by spelling (a derive sees no
 /// types), so an alias of `u16` is refused; a `u16` that is not the primitive (a shadowing
 /// user type) gets past here and fails to type-check in the generated code instead.
-fn is_u16(ty: &Type) -> bool {
+fn is_u16(ty: &[TokenTree]) -> bool {
     match ty {
-        Type::Group(group) => is_u16(&group.elem),
-        Type::Paren(paren) => is_u16(&paren.elem),
-        Type::Path(path) if path.qself.is_none() => path
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "u16" && s.arguments.is_none()),
+        // `(u16)`, or a type a `macro_rules!` passed through as one invisible group.
+        [TokenTree::Group(g)]
+            if matches!(g.delimiter(), Delimiter::Parenthesis | Delimiter::None) =>
+        {
+            is_u16(&g.stream().into_iter().collect::<Vec<_>>())
+        }
+        [.., TokenTree::Ident(last)] if last == "u16" => ty.iter().all(|t| match t {
+            TokenTree::Ident(_) => true,
+            TokenTree::Punct(p) => p.as_char() == ':',
+            _ => false,
+        }),
         _ => false,
     }
 }

@@ -1,9 +1,9 @@
 //! The input of `status_set!`, parsed with its spans kept for error messages.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream};
 use status_spec::Class;
-use syn::parse::{Parse, ParseStream};
-use syn::{Attribute, Ident, LitInt, LitStr, Token, Visibility};
+
+use crate::syntax::{Attr, Cursor, Error, Errors, LitInt, LitStr, Result};
 
 /// What `status_core::status_set!` hands the proc macro:
 ///
@@ -21,9 +21,9 @@ pub(crate) struct SetInput {
 
 /// One `enum` item of the call.
 pub(crate) struct SetItem {
-    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) attrs: Vec<Attr>,
     pub(crate) spec: Option<LitStr>,
-    pub(crate) vis: Visibility,
+    pub(crate) vis: TokenStream,
     pub(crate) name: Ident,
     pub(crate) selection: SelectionAst,
 }
@@ -43,39 +43,45 @@ pub(crate) struct CodeItem {
     pub(crate) end: Option<LitInt>,
 }
 
-impl Parse for SetInput {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        input.parse::<Token![crate]>()?;
-        input.parse::<Token![=]>()?;
-        let krate = parse_until_semi(input)?;
+impl SetInput {
+    pub(crate) fn parse(input: TokenStream) -> Result<SetInput> {
+        let mut cursor = Cursor::top(input);
+        cursor
+            .eat_keyword("crate")
+            .ok_or_else(|| cursor.error("call `status_set!` through `status_core::status_set!`"))?;
+        cursor.expect_punct('=')?;
+        let mut krate = TokenStream::new();
+        while cursor.eat_punct(';').is_none() {
+            let token = cursor.next().ok_or_else(|| cursor.error("expected `;`"))?;
+            krate.extend([token]);
+        }
         let mut items = Vec::new();
-        while !input.is_empty() {
-            items.push(input.parse()?);
+        while !cursor.is_empty() {
+            items.push(SetItem::parse(&mut cursor)?);
         }
         Ok(SetInput { krate, items })
     }
 }
 
-fn parse_until_semi(input: ParseStream<'_>) -> syn::Result<TokenStream> {
-    let mut tokens = TokenStream::new();
-    while !input.peek(Token![;]) {
-        let tt: proc_macro2::TokenTree = input.parse()?;
-        tokens.extend([tt]);
-    }
-    input.parse::<Token![;]>()?;
-    Ok(tokens)
-}
-
-impl Parse for SetItem {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let all_attrs = input.call(Attribute::parse_outer)?;
-        let (attrs, spec) = split_status_attrs(all_attrs)?;
-        let vis: Visibility = input.parse()?;
-        input.parse::<Token![enum]>()?;
-        let name: Ident = input.parse()?;
-        input.parse::<Token![=]>()?;
-        let selection = input.parse()?;
-        input.parse::<Token![;]>()?;
+impl SetItem {
+    fn parse(cursor: &mut Cursor) -> Result<SetItem> {
+        let (attrs, spec) = split_status_attrs(cursor.attrs())?;
+        let vis = cursor.vis();
+        cursor.eat_keyword("enum").ok_or_else(|| {
+            cursor.error(format!(
+                "expected `enum NAME = SELECTION;`, found {}",
+                cursor.found()
+            ))
+        })?;
+        let name = cursor.expect_ident("the enum's name")?;
+        cursor.expect_punct('=')?;
+        let selection = SelectionAst::parse(cursor)?;
+        cursor.eat_punct(';').ok_or_else(|| {
+            cursor.error(format!(
+                "expected `;` after the selection, found {}",
+                cursor.found()
+            ))
+        })?;
         Ok(SetItem {
             attrs,
             spec,
@@ -87,65 +93,99 @@ impl Parse for SetItem {
 }
 
 /// Takes `#[status(spec = "...")]` out of the attributes; the rest pass through.
-fn split_status_attrs(attrs: Vec<Attribute>) -> syn::Result<(Vec<Attribute>, Option<LitStr>)> {
+fn split_status_attrs(attrs: Vec<Attr>) -> Result<(Vec<Attr>, Option<LitStr>)> {
     let mut spec = None;
     let mut rest = Vec::new();
     for attr in attrs {
-        if !attr.path().is_ident("status") {
+        if !attr.is("status") {
             rest.push(attr);
             continue;
         }
-        attr.parse_nested_meta(|meta| {
-            if !meta.path.is_ident("spec") {
-                let key = meta.path.get_ident().map_or_else(|| "?".to_owned(), ToString::to_string);
-                return Err(meta.error(format!("unknown key `{key}` in `#[status(..)]` of `status_set!`; the only key is `spec`")));
+        let mut args = attr.args("status")?;
+        while !args.is_empty() {
+            let key = args.expect_ident("`spec = \"path/to/codes.toml\"`")?;
+            if key != "spec" {
+                let msg = format!(
+                    "unknown key `{key}` in `#[status(..)]` of `status_set!`; the only key is `spec`"
+                );
+                return Err(Error::new(key.span(), msg));
             }
             if spec.is_some() {
-                return Err(meta.error("duplicate `spec` key"));
+                return Err(Error::new(key.span(), "duplicate `spec` key"));
             }
-            spec = Some(meta.value()?.parse::<LitStr>()?);
-            Ok(())
-        })?;
+            args.expect_punct('=')?;
+            let path = args
+                .eat_str()
+                .ok_or_else(|| args.error("expected `spec = \"path/to/codes.toml\"`"))?;
+            spec = Some(path);
+            if !args.is_empty() {
+                args.expect_punct(',')?;
+            }
+        }
     }
     Ok((rest, spec))
 }
 
-impl Parse for SelectionAst {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let lookahead = input.lookahead1();
-        if lookahead.peek(syn::token::Bracket) {
-            return parse_codes(input);
+impl SelectionAst {
+    fn parse(cursor: &mut Cursor) -> Result<SelectionAst> {
+        if let Some(group) = cursor.eat_group(Delimiter::Bracket) {
+            return parse_codes(&group);
         }
-        if lookahead.peek(LitInt) {
-            return parse_class(input);
+        if let Some(lit) = cursor.eat_int() {
+            return parse_class(&lit);
         }
-        if lookahead.peek(Ident) {
-            let ident: Ident = input.parse()?;
-            return match ident.to_string().as_str() {
-                "service" => Ok(SelectionAst::Service(input.parse()?)),
-                "all" => Ok(SelectionAst::All(ident.span())),
-                other => Err(syn::Error::new(
-                    ident.span(),
-                    format!(
-                        "expected `service \"NAME\"`, `[CODES]`, a class such as `4xx`, or `all`; found `{other}`"
-                    ),
+        let expected = "expected `service \"NAME\"`, `[CODES]`, a class such as `4xx`, or `all`";
+        if let Some(word) = cursor.peek_ident().cloned() {
+            cursor.next();
+            return match word.to_string().as_str() {
+                "service" => cursor.eat_str().map(SelectionAst::Service).ok_or_else(|| {
+                    cursor.error(format!(
+                        "expected the service's name in quotes, as in `service \"safe_browsing\"`; found {}",
+                        cursor.found()
+                    ))
+                }),
+                "all" => Ok(SelectionAst::All(word.span())),
+                other => Err(Error::new(
+                    word.span(),
+                    format!("{expected}; found `{other}`"),
                 )),
             };
         }
-        Err(lookahead.error())
+        let (span, found) = (cursor.span(), cursor.found());
+        let hint = if cursor.eat_str().is_some() {
+            " (a service is named as in `service \"safe_browsing\"`)"
+        } else {
+            ""
+        };
+        Err(Error::new(span, format!("{expected}; found {found}{hint}")))
     }
 }
 
-fn parse_codes(input: ParseStream<'_>) -> syn::Result<SelectionAst> {
-    let content;
-    syn::bracketed!(content in input);
-    let items = content.parse_terminated(CodeItem::parse, Token![,])?;
-    Ok(SelectionAst::Codes(items.into_iter().collect()))
+fn parse_codes(group: &Group) -> Result<SelectionAst> {
+    let mut cursor = Cursor::of_group(group);
+    let mut items = Vec::new();
+    let mut errors = Errors::default();
+    while !cursor.is_empty() {
+        match CodeItem::parse(&mut cursor) {
+            Ok(item) => items.push(item),
+            Err(e) => {
+                errors.push(e);
+                cursor.until_comma();
+                continue;
+            }
+        }
+        if !cursor.is_empty() {
+            if let Err(e) = cursor.expect_punct(',') {
+                errors.push(e);
+                cursor.until_comma();
+            }
+        }
+    }
+    errors.finish().map_or(Ok(SelectionAst::Codes(items)), Err)
 }
 
 /// `4xx`: Rust lexes it as the integer `4` with the suffix `xx`.
-fn parse_class(input: ParseStream<'_>) -> syn::Result<SelectionAst> {
-    let lit: LitInt = input.parse()?;
+fn parse_class(lit: &LitInt) -> Result<SelectionAst> {
     let class = match (lit.base10_digits(), lit.suffix()) {
         ("1", "xx") => Class::Informational,
         ("2", "xx") => Class::Success,
@@ -153,41 +193,44 @@ fn parse_class(input: ParseStream<'_>) -> syn::Result<SelectionAst> {
         ("4", "xx") => Class::ClientError,
         ("5", "xx") => Class::ServerError,
         _ => {
-            return Err(syn::Error::new(
-                lit.span(),
-                format!("invalid class `{lit}`; expected `1xx`, `2xx`, `3xx`, `4xx` or `5xx`"),
-            ));
+            return Err(lit.error(format!(
+                "invalid class `{lit}`; expected `1xx`, `2xx`, `3xx`, `4xx` or `5xx`"
+            )));
         }
     };
     Ok(SelectionAst::Class(class, lit.span()))
 }
 
-impl Parse for CodeItem {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let start: LitInt = input.parse()?;
+impl CodeItem {
+    fn parse(cursor: &mut Cursor) -> Result<CodeItem> {
+        let expected = "expected a status code such as `404`, or a range such as `502..=504`";
+        let start = cursor
+            .eat_int()
+            .ok_or_else(|| cursor.error(format!("{expected}; found {}", cursor.found())))?;
         let mut end = None;
-        if input.peek(Token![..=]) {
-            input.parse::<Token![..=]>()?;
-            end = Some(input.parse()?);
-        } else if input.peek(Token![..]) {
-            let dots = input.parse::<Token![..]>()?;
-            return Err(syn::Error::new_spanned(
-                dots,
-                "use an inclusive range such as `502..=504`",
-            ));
+        if let Some((first, last, inclusive)) = cursor.eat_range_dots() {
+            if !inclusive {
+                return Err(Error::spanning(
+                    first,
+                    last,
+                    "use an inclusive range such as `502..=504`",
+                ));
+            }
+            let bound = cursor
+                .eat_int()
+                .ok_or_else(|| cursor.error(format!("{expected}; found {}", cursor.found())))?;
+            end = Some(bound);
         }
         Ok(CodeItem { start, end })
     }
-}
 
-impl CodeItem {
     /// Where errors about the item point: its first literal.
     pub(crate) fn span(&self) -> Span {
         self.start.span()
     }
 
     /// The item's bounds, each an unsuffixed integer from 100 to 599.
-    pub(crate) fn codes(&self) -> syn::Result<(u16, Option<u16>)> {
+    pub(crate) fn codes(&self) -> Result<(u16, Option<u16>)> {
         let start = code(&self.start);
         let end = self.end.as_ref().map(code).transpose();
         match (start, end) {
@@ -202,16 +245,11 @@ impl CodeItem {
 }
 
 /// A status code literal: an unsuffixed integer from 100 to 599.
-fn code(lit: &LitInt) -> syn::Result<u16> {
-    let value = lit
-        .base10_parse::<u16>()
-        .ok()
-        .filter(|c| (100..=599).contains(c));
-    match value {
+fn code(lit: &LitInt) -> Result<u16> {
+    match lit.as_u16().filter(|c| (100..=599).contains(c)) {
         Some(code) if lit.suffix().is_empty() => Ok(code),
-        _ => Err(syn::Error::new(
-            lit.span(),
-            format!("`{lit}` is not a status code; expected a number from 100 to 599"),
-        )),
+        _ => Err(lit.error(format!(
+            "`{lit}` is not a status code; expected a number from 100 to 599"
+        ))),
     }
 }

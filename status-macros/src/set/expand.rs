@@ -1,11 +1,12 @@
 //! One `status_set!` call -> its enums, or compile errors plus stand-in enums.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote};
+use quote::quote;
 use status_codegen::{CodeSel, SelectError, Selection, SetDef, expand_set};
 
 use super::ast::{CodeItem, SelectionAst, SetInput, SetItem};
 use crate::load;
+use crate::syntax::{Error, Result};
 
 /// Expands every item; a bad item becomes its errors and an empty enum of the same name,
 /// so uses of the name elsewhere do not add a cascade of "cannot find type" errors.
@@ -22,19 +23,19 @@ fn item_tokens(item: &SetItem, krate: &TokenStream) -> TokenStream {
     match expand_item(item, krate) {
         Ok(tokens) => tokens,
         Err(err) => {
-            let (vis, name, errors) = (&item.vis, &item.name, err.to_compile_error());
+            let (vis, name, errors) = (&item.vis, &item.name, err.into_compile_error());
             quote! { #errors #vis enum #name {} }
         }
     }
 }
 
-fn expand_item(item: &SetItem, krate: &TokenStream) -> syn::Result<TokenStream> {
+fn expand_item(item: &SetItem, krate: &TokenStream) -> Result<TokenStream> {
     let selection = selection(&item.selection)?;
     let loaded = load::load(item.spec.as_ref(), item.name.span())?;
-    let attrs = item.attrs.iter().map(ToTokens::to_token_stream).collect();
+    let attrs = item.attrs.iter().map(|a| a.tokens.clone()).collect();
     let def = SetDef {
         attrs,
-        vis: item.vis.to_token_stream(),
+        vis: item.vis.clone(),
         name: item.name.clone(),
         selection,
     };
@@ -44,9 +45,9 @@ fn expand_item(item: &SetItem, krate: &TokenStream) -> syn::Result<TokenStream> 
     Ok(quote! { #tokens #tracker })
 }
 
-fn selection(ast: &SelectionAst) -> syn::Result<Selection> {
+fn selection(ast: &SelectionAst) -> Result<Selection> {
     Ok(match ast {
-        SelectionAst::Service(name) => Selection::Service(name.value()),
+        SelectionAst::Service(name) => Selection::Service(name.value().to_owned()),
         SelectionAst::Codes(items) => Selection::Codes(code_sels(items)?),
         SelectionAst::Class(class, _) => Selection::Class(*class),
         SelectionAst::All(_) => Selection::All,
@@ -54,9 +55,9 @@ fn selection(ast: &SelectionAst) -> syn::Result<Selection> {
 }
 
 /// Every item's codes, or one error per bad literal.
-fn code_sels(items: &[CodeItem]) -> syn::Result<Vec<CodeSel>> {
+fn code_sels(items: &[CodeItem]) -> Result<Vec<CodeSel>> {
     let mut sels = Vec::new();
-    let mut errors: Option<syn::Error> = None;
+    let mut errors: Option<Error> = None;
     for item in items {
         match item.codes() {
             Ok((start, Some(end))) => sels.push(CodeSel::Range(start..=end)),
@@ -71,16 +72,16 @@ fn code_sels(items: &[CodeItem]) -> syn::Result<Vec<CodeSel>> {
 }
 
 /// One compile error per selection problem, each at the token it is about.
-fn select_errors(item: &SetItem, errors: &[SelectError]) -> syn::Error {
-    let mut all: Option<syn::Error> = None;
+fn select_errors(item: &SetItem, errors: &[SelectError]) -> Error {
+    let mut all: Option<Error> = None;
     for e in errors {
-        let one = syn::Error::new(error_span(item, e), e.to_string());
+        let one = Error::new(error_span(item, e), e.to_string());
         match &mut all {
             Some(all) => all.combine(one),
             None => all = Some(one),
         }
     }
-    all.unwrap_or_else(|| syn::Error::new(item.name.span(), "invalid selection"))
+    all.unwrap_or_else(|| Error::new(item.name.span(), "invalid selection"))
 }
 
 fn error_span(item: &SetItem, error: &SelectError) -> Span {

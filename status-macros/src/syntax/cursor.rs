@@ -1,0 +1,261 @@
+//! A cursor over one level of tokens, with the few steps the macros' grammars need.
+
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+
+use super::{Error, LitInt, LitStr, Result};
+
+/// The tokens of one group (or of the whole macro input) and a position among them.
+pub(crate) struct Cursor {
+    tokens: Vec<TokenTree>,
+    pos: usize,
+    /// Where "expected ..., found the end" errors point: the closing delimiter.
+    end: Span,
+}
+
+impl Cursor {
+    pub(crate) fn new(stream: TokenStream, end: Span) -> Cursor {
+        Cursor {
+            tokens: stream.into_iter().collect(),
+            pos: 0,
+            end,
+        }
+    }
+
+    /// A macro's whole input; "found the end" errors point at its last token.
+    pub(crate) fn top(stream: TokenStream) -> Cursor {
+        let mut cursor = Cursor::new(stream, Span::call_site());
+        cursor.end = cursor.tokens.last().map_or(cursor.end, TokenTree::span);
+        cursor
+    }
+
+    /// The inside of `group`.
+    pub(crate) fn of_group(group: &Group) -> Cursor {
+        Cursor::new(group.stream(), group.span_close())
+    }
+
+    pub(crate) fn peek(&self) -> Option<&TokenTree> {
+        self.tokens.get(self.pos)
+    }
+
+    pub(crate) fn next(&mut self) -> Option<TokenTree> {
+        let token = self.tokens.get(self.pos).cloned();
+        self.pos += usize::from(token.is_some());
+        token
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pos >= self.tokens.len()
+    }
+
+    /// The next token's span, or the end's.
+    pub(crate) fn span(&self) -> Span {
+        self.peek().map_or(self.end, TokenTree::span)
+    }
+
+    /// An error at the next token (or the end).
+    pub(crate) fn error(&self, text: impl Into<String>) -> Error {
+        Error::new(self.span(), text)
+    }
+
+    /// The next token as source text, for "found ..." in messages.
+    pub(crate) fn found(&self) -> String {
+        self.peek()
+            .map_or_else(|| "the end of the input".to_owned(), |t| format!("`{t}`"))
+    }
+
+    pub(crate) fn peek_punct(&self, ch: char) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
+    }
+
+    /// Takes the punctuation `ch` if it is next.
+    pub(crate) fn eat_punct(&mut self, ch: char) -> Option<Span> {
+        self.peek_punct(ch)
+            .then(|| self.span())
+            .inspect(|_| self.pos += 1)
+    }
+
+    /// Takes the punctuation `ch`, or says what was expected instead.
+    pub(crate) fn expect_punct(&mut self, ch: char) -> Result<Span> {
+        self.eat_punct(ch)
+            .ok_or_else(|| self.error(format!("expected `{ch}`, found {}", self.found())))
+    }
+
+    /// Takes `..=` or `..` (Rust lexes them as single-character punctuation): the spans of
+    /// the first and last character, and whether it was `..=`.
+    pub(crate) fn eat_range_dots(&mut self) -> Option<(Span, Span, bool)> {
+        let dot =
+            |t: Option<&TokenTree>| matches!(t, Some(TokenTree::Punct(p)) if p.as_char() == '.');
+        if !(dot(self.tokens.get(self.pos)) && dot(self.tokens.get(self.pos + 1))) {
+            return None;
+        }
+        let start = self.span();
+        self.pos += 1;
+        let mut end = self.span();
+        self.pos += 1;
+        let inclusive = self.peek_punct('=');
+        if inclusive {
+            end = self.span();
+            self.pos += 1;
+        }
+        Some((start, end, inclusive))
+    }
+
+    pub(crate) fn peek_ident(&self) -> Option<&Ident> {
+        match self.peek() {
+            Some(TokenTree::Ident(ident)) => Some(ident),
+            _ => None,
+        }
+    }
+
+    /// Takes the keyword (or any identifier spelled) `word` if it is next.
+    pub(crate) fn eat_keyword(&mut self, word: &str) -> Option<Ident> {
+        let ident = self.peek_ident().filter(|i| *i == word)?.clone();
+        self.pos += 1;
+        Some(ident)
+    }
+
+    /// Takes an identifier, or says `what` was expected instead.
+    pub(crate) fn expect_ident(&mut self, what: &str) -> Result<Ident> {
+        match self.peek_ident().cloned() {
+            Some(ident) => {
+                self.pos += 1;
+                Ok(ident)
+            }
+            None => Err(self.error(format!("expected {what}, found {}", self.found()))),
+        }
+    }
+
+    /// Takes a group delimited by `delimiter` if it is next.
+    pub(crate) fn eat_group(&mut self, delimiter: Delimiter) -> Option<Group> {
+        match self.peek() {
+            Some(TokenTree::Group(g)) if g.delimiter() == delimiter => {
+                let group = g.clone();
+                self.pos += 1;
+                Some(group)
+            }
+            _ => None,
+        }
+    }
+
+    /// Takes an integer literal, with a leading `-` if there is one.
+    pub(crate) fn eat_int(&mut self) -> Option<LitInt> {
+        let minus = self.peek_punct('-').then(|| self.span());
+        let at = self.pos + usize::from(minus.is_some());
+        let Some(TokenTree::Literal(lit)) = self.tokens.get(at) else {
+            return None;
+        };
+        let int = LitInt::from_literal(lit, minus)?;
+        self.pos = at + 1;
+        Some(int)
+    }
+
+    /// Takes a string literal if it is next.
+    pub(crate) fn eat_str(&mut self) -> Option<LitStr> {
+        let Some(TokenTree::Literal(lit)) = self.peek() else {
+            return None;
+        };
+        let string = LitStr::from_literal(lit)?;
+        self.pos += 1;
+        Some(string)
+    }
+
+    /// Outer attributes: `#[...]`, as many as there are.
+    pub(crate) fn attrs(&mut self) -> Vec<Attr> {
+        let mut attrs = Vec::new();
+        while self.peek_punct('#') {
+            let Some(TokenTree::Group(body)) = self.tokens.get(self.pos + 1) else {
+                break;
+            };
+            if body.delimiter() != Delimiter::Bracket {
+                break;
+            }
+            let tokens = self.tokens[self.pos..self.pos + 2]
+                .iter()
+                .cloned()
+                .collect();
+            attrs.push(Attr {
+                tokens,
+                body: body.clone(),
+            });
+            self.pos += 2;
+        }
+        attrs
+    }
+
+    /// A visibility (`pub`, `pub(crate)`, `pub(in path)`, ...) as written; empty if none.
+    pub(crate) fn vis(&mut self) -> TokenStream {
+        let mut vis = TokenStream::new();
+        if let Some(word) = self.eat_keyword("pub") {
+            vis.extend([TokenTree::Ident(word)]);
+            if let Some(scope) = self.eat_group(Delimiter::Parenthesis) {
+                vis.extend([TokenTree::Group(scope)]);
+            }
+        }
+        vis
+    }
+
+    /// The tokens up to the next comma outside `<..>`, which is taken too. Commas inside
+    /// groups are never seen at this level; those of generic arguments are, hence the count
+    /// of angle brackets (`->` and `=>` are not brackets).
+    pub(crate) fn until_comma(&mut self) -> Vec<TokenTree> {
+        let mut taken = Vec::new();
+        let mut depth = 0usize;
+        let mut joint_before = None;
+        while let Some(token) = self.next() {
+            if let TokenTree::Punct(p) = &token {
+                match p.as_char() {
+                    ',' if depth == 0 => break,
+                    '<' => depth += 1,
+                    '>' if !matches!(joint_before, Some('-' | '=')) => {
+                        depth = depth.saturating_sub(1);
+                    }
+                    _ => {}
+                }
+                joint_before = (p.spacing() == proc_macro2::Spacing::Joint).then_some(p.as_char());
+            } else {
+                joint_before = None;
+            }
+            taken.push(token);
+        }
+        taken
+    }
+
+    /// Everything not yet taken.
+    pub(crate) fn rest(&mut self) -> Vec<TokenTree> {
+        let rest = self.tokens.split_off(self.pos.min(self.tokens.len()));
+        self.pos = self.tokens.len();
+        rest
+    }
+}
+
+/// One outer attribute, kept whole for passing through.
+#[derive(Clone)]
+pub(crate) struct Attr {
+    /// `#` and `[...]`, as written.
+    pub(crate) tokens: TokenStream,
+    /// The `[...]`.
+    body: Group,
+}
+
+impl Attr {
+    /// Whether the attribute's path is the single identifier `name`.
+    pub(crate) fn is(&self, name: &str) -> bool {
+        let mut inner = self.body.stream().into_iter();
+        let named = matches!(inner.next(), Some(TokenTree::Ident(i)) if i == name);
+        named && !matches!(inner.next(), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+    }
+
+    /// The arguments of `#[name(...)]`, or an error saying that form is expected.
+    pub(crate) fn args(&self, name: &str) -> Result<Cursor> {
+        let mut inner = Cursor::of_group(&self.body);
+        inner.next();
+        match (inner.eat_group(Delimiter::Parenthesis), inner.is_empty()) {
+            (Some(args), true) => Ok(Cursor::of_group(&args)),
+            _ => Err(Error::spanning(
+                self.body.span_open(),
+                self.body.span_close(),
+                format!("expected `#[{name}(...)]`"),
+            )),
+        }
+    }
+}
