@@ -31,3 +31,118 @@ pub fn derive_status_codes(input: TokenStream) -> TokenStream {
         Err(e) => e.into_compile_error().into(),
     }
 }
+
+#[cfg(test)]
+mod no_panic {
+    //! Whatever tokens reach the macros, they answer with code or errors, never a panic.
+
+    use proc_macro2::TokenStream;
+    use proptest::prelude::*;
+
+    /// Pieces of both grammars and of the Rust around them, each balanced so that every
+    /// sequence lexes, and random sequences get deep into the parsers.
+    const PIECES: &[&str] = &[
+        "#",
+        "#[status(404)]",
+        "#[status(other)]",
+        "#[status(service = \"safe_browsing\")]",
+        "#[status(spec = \"nope.toml\")]",
+        "#[status]",
+        "#[status = 1]",
+        "#[status(,)]",
+        "#[status(crate = \"a b\", display = false false)]",
+        "#[status(404, other)]",
+        "#[doc = \"x\"]",
+        "(u16)",
+        "(String, u16)",
+        "{ code: u16 }",
+        "{ a: Vec<(u8, u16)>, }",
+        "{}",
+        "()",
+        "[404, 500..=504]",
+        "[99, 502..]",
+        "[]",
+        "<T>",
+        "<'a, T: Clone = u8>",
+        "<",
+        ">",
+        "->",
+        ",",
+        ";",
+        "=",
+        ":",
+        "::",
+        "..",
+        "..=",
+        "-",
+        "'a",
+        "pub",
+        "pub(crate)",
+        "enum",
+        "struct",
+        "union",
+        "where",
+        "crate",
+        "service",
+        "spec",
+        "display",
+        "other",
+        "all",
+        "false",
+        "true",
+        "E",
+        "T",
+        "u16",
+        "String",
+        "NotFound",
+        "ResourceExhausted",
+        "404",
+        "429",
+        "0x194",
+        "4xx",
+        "6xx",
+        "99",
+        "70000",
+        "4.04",
+        "\"safe_browsing\"",
+        "\"nope\"",
+        "r#\"x\"#",
+        "b\"x\"",
+        "'c'",
+    ];
+
+    fn tokens(pieces: &[usize]) -> Option<TokenStream> {
+        let text: Vec<&str> = pieces.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
+        text.join(" ").parse().ok()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn status_set_input(pieces in prop::collection::vec(any::<usize>(), 0..40)) {
+            let Some(body) = tokens(&pieces) else { return Ok(()) };
+            let input: TokenStream = format!("crate = ::status_core; {body}").parse().expect("lexes");
+            if let Ok(parsed) = crate::set::SetInput::parse(input) {
+                crate::set::expand(parsed);
+            }
+        }
+
+        #[test]
+        fn derive_input(pieces in prop::collection::vec(any::<usize>(), 0..40)) {
+            let Some(input) = tokens(&pieces) else { return Ok(()) };
+            if let Ok(parsed) = crate::syntax::DeriveInput::parse(input) {
+                crate::derive::derive(&parsed);
+            }
+        }
+
+        #[test]
+        fn enums_with_random_bodies(pieces in prop::collection::vec(any::<usize>(), 0..30)) {
+            let Some(body) = tokens(&pieces) else { return Ok(()) };
+            let input: TokenStream = format!("#[status(service = \"safe_browsing\")] enum E {{ {body} }}").parse().expect("lexes");
+            if let Ok(parsed) = crate::syntax::DeriveInput::parse(input) {
+                crate::derive::derive(&parsed);
+            }
+        }
+    }
+}
