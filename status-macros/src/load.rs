@@ -1,6 +1,6 @@
 //! Finding, reading and parsing the spec a macro call names, once per content per process.
 
-use std::collections::HashMap;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -12,8 +12,28 @@ use crate::syntax::{Error, LitStr, Result};
 
 /// The spec a macro call reads, and the file it came from (none for the embedded default).
 pub(crate) struct Loaded {
-    pub(crate) spec: Arc<Spec>,
+    pub(crate) spec: Shared,
     pub(crate) file: Option<PathBuf>,
+}
+
+/// A spec shared between the macro calls of one compile: status-spec's own parse of the
+/// embedded default, or a user's file from the cache. (Never a clone: cloning a `Spec`
+/// would only add code to this crate, whose build time every user waits for.)
+#[derive(Clone)]
+pub(crate) enum Shared {
+    Embedded(&'static Spec),
+    File(Arc<Spec>),
+}
+
+impl Deref for Shared {
+    type Target = Spec;
+
+    fn deref(&self) -> &Spec {
+        match self {
+            Shared::Embedded(spec) => spec,
+            Shared::File(spec) => spec,
+        }
+    }
 }
 
 impl Loaded {
@@ -31,9 +51,10 @@ impl Loaded {
 type Parsed = std::result::Result<Arc<Spec>, Arc<Vec<Diagnostic>>>;
 
 /// Keyed by the file's content, never by its path alone: rust-analyzer keeps the macro
-/// loaded across edits of the same file.
-fn cache() -> &'static Mutex<HashMap<String, Parsed>> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Parsed>>> = OnceLock::new();
+/// loaded across edits of the same file. A crate reads one or two specs, so a list
+/// searched in order serves as well as a map.
+fn cache() -> &'static Mutex<Vec<(String, Parsed)>> {
+    static CACHE: OnceLock<Mutex<Vec<(String, Parsed)>>> = OnceLock::new();
     CACHE.get_or_init(Default::default)
 }
 
@@ -43,11 +64,11 @@ fn parse_cached(source: String) -> Parsed {
         // A panic elsewhere while holding the lock leaves a map that is still consistent.
         Err(poisoned) => poisoned.into_inner(),
     };
-    if let Some(hit) = cache.get(&source) {
+    if let Some((_, hit)) = cache.iter().find(|(text, _)| *text == source) {
         return hit.clone();
     }
     let parsed = Spec::parse(&source).map(Arc::new).map_err(Arc::new);
-    cache.insert(source, parsed.clone());
+    cache.push((source, parsed.clone()));
     parsed
 }
 
@@ -68,7 +89,7 @@ pub(crate) fn load(named: Option<&LitStr>, span: Span) -> Result<Loaded> {
         Ok(source) => source,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => {
             return Ok(Loaded {
-                spec: embedded(),
+                spec: Shared::Embedded(Spec::embedded()),
                 file: None,
             });
         }
@@ -76,18 +97,11 @@ pub(crate) fn load(named: Option<&LitStr>, span: Span) -> Result<Loaded> {
     };
     match parse_cached(source.clone()) {
         Ok(spec) => Ok(Loaded {
-            spec,
+            spec: Shared::File(spec),
             file: Some(path),
         }),
         Err(diags) => Err(spec_error(err_span, relative, source, &diags)),
     }
-}
-
-fn embedded() -> Arc<Spec> {
-    static EMBEDDED: OnceLock<Arc<Spec>> = OnceLock::new();
-    EMBEDDED
-        .get_or_init(|| Arc::new(Spec::embedded().clone()))
-        .clone()
 }
 
 fn read_error(span: Span, relative: &str, path: &Path, e: &std::io::Error) -> Error {
