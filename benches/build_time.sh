@@ -16,7 +16,7 @@
 #
 # Clean builds run with CARGO_INCREMENTAL=0: a user gets status-core from the registry, and
 # cargo never builds registry dependencies incrementally, but here status-core is a path
-# dependency, which cargo would build incrementally (slower from scratch; about 0.7 s more
+# dependency, which cargo would build incrementally (slower from scratch; about 1.3 s more
 # on this 2-core machine). thiserror is a registry crate in both cases. "Crate only" builds
 # keep cargo's default (incremental on), as when a user edits their own crate.
 # Set BUILD_TIME_INCREMENTAL=1 to time the clean builds as path dependencies instead.
