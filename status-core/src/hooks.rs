@@ -62,6 +62,7 @@ macro_rules! __derive_display_method {
 /// `__derive_hooks! { [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`, the three parts of
 /// `syn::Generics::split_for_impl` (with the type's name before its generics), preceded by
 /// `no_response` when the enum says `#[status(into_response = false)]`.
+#[cfg(feature = "http")] // `axum` turns `http` on
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __derive_hooks {
@@ -72,6 +73,14 @@ macro_rules! __derive_hooks {
         $crate::__hook_http_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__hook_axum_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
+}
+
+/// Without the features that add impls, nothing: one expansion per derived enum, not three.
+#[cfg(not(feature = "http"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_hooks {
+    ($($hook_args:tt)*) => {};
 }
 
 // ---- http ----------------------------------------------------------------------------------
