@@ -122,7 +122,7 @@ fn compact_table(
 }
 
 /// The position of `retry` in status-core's `__private::retry_at` numbering.
-pub(crate) fn retry_index(retry: Retry) -> u8 {
+pub fn retry_index(retry: Retry) -> u8 {
     match retry {
         Retry::Never => 0,
         Retry::Modify => 1,

@@ -19,10 +19,50 @@ macro_rules! __set_hooks {
     };
 }
 
+/// The methods of a derived enum's `HttpStatus` impl, each reading the row the derive's
+/// private `fn __status_row(value: &E) -> Row` gives (that function is what differs between
+/// enums): `impl HttpStatus for E { __derive_status_methods!(); }`. Expanded by rustc rather
+/// than built token by token in the unoptimized proc macro, the fixed part of the derive's
+/// output costs a crate with many derived enums much less build time.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_status_methods {
+    () => {
+        fn code(&self) -> ::core::primitive::u16 {
+            __status_row(self).code()
+        }
+        fn reason(&self) -> &'static ::core::primitive::str {
+            __status_row(self).reason()
+        }
+        fn description(&self) -> &'static ::core::primitive::str {
+            __status_row(self).description()
+        }
+        fn class(&self) -> $crate::__private::StatusClass {
+            __status_row(self).class()
+        }
+        fn retry(&self) -> $crate::__private::Retry {
+            __status_row(self).retry()
+        }
+    };
+}
+
+/// The method of a derived enum's `Display` impl, as [`__derive_status_methods!`]:
+/// `impl Display for E { __derive_display_method!(); }`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_display_method {
+    () => {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __status_row(self).display(f)
+        }
+    };
+}
+
 /// Called once per `#[derive(StatusCodes)]` enum:
 /// `__derive_hooks! { [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`, the three parts of
 /// `syn::Generics::split_for_impl` (with the type's name before its generics), preceded by
 /// `no_response` when the enum says `#[status(into_response = false)]`.
+#[cfg(feature = "http")] // `axum` turns `http` on
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __derive_hooks {
@@ -33,6 +73,14 @@ macro_rules! __derive_hooks {
         $crate::__hook_http_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
         $crate::__hook_axum_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
+}
+
+/// Without the features that add impls, nothing: one expansion per derived enum, not three.
+#[cfg(not(feature = "http"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_hooks {
+    ($($hook_args:tt)*) => {};
 }
 
 // ---- http ----------------------------------------------------------------------------------

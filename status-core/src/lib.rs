@@ -33,6 +33,7 @@
 extern crate std;
 
 mod class;
+mod derived;
 mod hooks;
 mod other;
 mod parse;
@@ -120,12 +121,16 @@ macro_rules! status_set {
 /// What generated code needs; not a public API, may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::derived::{Row, named};
     pub use crate::other::OtherCode;
     pub use crate::parse::{ParseStatusError, parse_code};
     pub use crate::{HttpStatus, Retry, StatusClass, StatusSet};
     pub use core;
 
-    pub use crate::{__derive_hooks as derive_hooks, __set_hooks as set_hooks};
+    pub use crate::{
+        __derive_display_method as display_method, __derive_hooks as derive_hooks,
+        __derive_status_methods as status_methods, __set_hooks as set_hooks,
+    };
 
     #[cfg(feature = "http")]
     pub use {crate::http::CodeOutOfRange, crate::http::status_code as to_status_code, ::http};

@@ -1,9 +1,14 @@
 //! The impls a checked enum gets, all inside one anonymous `const` (as serde's derive does)
-//! so the private lookup function they share does not land in the user's namespace.
+//! so the private function they share does not land in the user's namespace.
+//!
+//! The output is kept small on purpose: a crate with hundreds of these enums spends most of
+//! its build expanding and checking it. Each enum's code only maps its variants to a
+//! status-core `Row` (one match); the impls read that row through status-core's shared
+//! functions, and paths go through one short alias of `status_core::__private`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
-use status_codegen::{Layout, class_tokens, retry_tokens};
+use status_codegen::{Layout, retry_index};
 
 use super::ast::Input;
 use super::valid::{Checked, Kind, OtherField, Resolved};
@@ -12,9 +17,11 @@ use crate::load::Loaded;
 /// ```text
 /// const _: () = {
 ///     const _: &[u8] = ::core::include_bytes!("/path/to/codes.toml");   // rebuild on edits
-///     const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }  // with `other` only
-///     impl HttpStatus for E { .. }
-///     impl Display for E { .. }                                         // unless display = false
+///     use ::status_core::__private as __sc;
+///     const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }  // `other` on a file's spec
+///     fn __status_row(value: &E) -> __sc::Row { match value { .. } }
+///     impl HttpStatus for E { __sc::status_methods!(); }               // methods reading the row
+///     impl Display for E { __sc::display_method!(); }                  // unless display = false
 ///     impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } } // unit variants only
 ///     impl From<u16> for E { .. }                                       // ... with `other`
 ///     ::status_core::__private::derive_hooks! { [<T>] [E<T>] [where ..] }  // status-core's features
@@ -27,8 +34,10 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
         embedded: loaded.file.is_none(),
     };
     let tracker = loaded.rebuild_tracker();
+    let krate = &r#gen.krate;
     let parts = [
         r#gen.other_lookup(),
+        r#gen.row_fn(),
         r#gen.status_impl(),
         r#gen.display_impl(),
         r#gen.inherent_impl(),
@@ -38,6 +47,7 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     quote! {
         const _: () = {
             #tracker
+            use #krate::__private as __sc;
             #(#parts)*
         };
     }
@@ -73,78 +83,32 @@ impl Gen<'_> {
         }
     }
 
-    /// `match self { Self::A { .. } => VALUE, .., Self::Other { .. } => OTHER }`, each arm
-    /// spanned on its variant so any follow-up error points there. `OTHER` reaches the code
-    /// through `HttpStatus::code`, so only that method reads the field (see `code_arms`).
-    fn match_self(&self, value: impl Fn(&Resolved<'_>) -> TokenStream) -> TokenStream {
-        let arms = self.checked.variants.iter().map(|r| {
-            let ident = &r.variant.node.ident;
-            let value = value(r);
-            quote_spanned!(ident.span()=> Self::#ident { .. } => #value,)
-        });
-        quote! { match self { #(#arms)* } }
-    }
-
-    /// `HttpStatus::code(self)`, for the `other` arms.
-    fn code_of_self(&self) -> TokenStream {
-        let krate = &self.krate;
-        quote!(#krate::__private::HttpStatus::code(self))
-    }
-
-    /// The body of `code()`, the one place the `other` field is read: should its type not be
-    /// the primitive `u16` after all, rustc says so once, at the field.
-    ///
-    /// ```text
-    /// match self { Self::A { .. } => 400, .., Self::Other { 0: code } => *code }
-    /// ```
-    fn code_arms(&self) -> TokenStream {
-        let arms = self.checked.variants.iter().map(|r| {
-            let ident = &r.variant.node.ident;
-            match &r.kind {
-                Kind::Code(e) => {
-                    let code = Literal::u16_unsuffixed(e.code);
-                    quote_spanned!(ident.span()=> Self::#ident { .. } => #code,)
-                }
-                Kind::Other(OtherField { member, ty_span }) => {
-                    // Only the value is spanned on the field: a pattern there would be linted
-                    // as the user's own (`non_shorthand_field_patterns`).
-                    let value = quote_spanned!(*ty_span=> *code);
-                    quote!(Self::#ident { #member: code } => #value,)
-                }
-            }
-        });
-        quote! { match self { #(#arms)* } }
-    }
-
     /// Phrase, description and advice for the code an `other` variant holds, looked up at
     /// run time among the service's entries, then the base registry's (with the service's
     /// advice for codes it does not list), then by class. With the embedded spec that table
-    /// is status-core's, shared by every enum; with a spec of the user's own each enum
-    /// carries a compact copy:
+    /// is status-core's, shared by every enum (the row names the table); with a spec of the
+    /// user's own each enum carries a compact copy:
     ///
     /// ```text
     /// const fn __status_other(code: u16) -> (&'static str, &'static str, Retry) {
-    ///     ::status_core::__private::embedded_fallback(TABLE, code)
-    ///     // or: { const CODES: ..; const REASONS: ..; /* binary search, else class_fallback(code) */ }
+    ///     const CODES: ..; const REASONS: ..; /* binary search, else class_fallback(code) */
     /// }
     /// ```
     fn other_lookup(&self) -> TokenStream {
-        if self.other().is_none() {
+        if self.other().is_none() || self.embedded_table().is_some() {
             return TokenStream::new();
         }
         let krate = &self.krate;
-        let body = self.embedded_lookup().unwrap_or_else(|| {
-            // No code is excluded: the `other` variant may be made with a code a variant names.
-            let (spec, service) = (self.checked.spec, self.checked.service);
-            status_codegen::service_fallback(
-                spec,
-                service,
-                &[],
-                krate,
-                &quote!(code),
-                Layout::Compact,
-            )
-        });
+        // No code is excluded: the `other` variant may be made with a code a variant names.
+        let (spec, service) = (self.checked.spec, self.checked.service);
+        let body = status_codegen::service_fallback(
+            spec,
+            service,
+            &[],
+            krate,
+            &quote!(code),
+            Layout::Compact,
+        );
         quote! {
             #[allow(clippy::match_same_arms, reason = "one arm per code keeps the table readable")]
             const fn __status_other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, #krate::__private::Retry) {
@@ -153,99 +117,88 @@ impl Gen<'_> {
         }
     }
 
-    /// The call into status-core's shared table, when the spec is the embedded one.
-    fn embedded_lookup(&self) -> Option<TokenStream> {
+    /// The number of status-core's shared fallback table, when the spec is the embedded one.
+    fn embedded_table(&self) -> Option<usize> {
         if !self.embedded {
             return None;
         }
         let service = self.checked.service.map(|s| s.name.as_str());
-        let table = status_codegen::registry_table(self.checked.spec, service)?;
-        let krate = &self.krate;
-        Some(quote!(#krate::__private::embedded_fallback(#table, code)))
+        status_codegen::registry_table(self.checked.spec, service)
     }
 
-    /// `HttpStatus`: `code` matches on the variant; the other four read one row, so each
-    /// variant costs one match arm rather than four (the derive's output is most of a
-    /// crate's build time when it holds hundreds of these enums):
+    /// The variant's row, the one match on the variants; the `other` variant's arm is the
+    /// one place its field is read: should the field's type not be the primitive `u16` after
+    /// all, rustc says so once, at the field.
     ///
     /// ```text
-    /// fn __status_row<G>(value: &E<G>) -> (&'static str, &'static str, StatusClass, Retry) where .. {
-    ///     match value { E::A { .. } => ("Bad Request", "...", StatusClass::ClientError, Retry::Modify), .. }
+    /// fn __status_row<G>(value: &E<G>) -> __sc::Row where .. {
+    ///     match value {
+    ///         E::A { .. } => __sc::named(400, "400 Bad Request", "Bad Request", "...", 1),
+    ///         E::Other { 0: code } => __sc::Row::Embedded { code: *code, table: TABLE },
+    ///         // or, on a file's spec: __sc::Row::Own { code: *code, lookup: __status_other }
+    ///     }
     /// }
-    /// impl<G> HttpStatus for E<G> where .. { fn reason(&self) -> &'static str { __status_row(self).0 } .. }
     /// ```
-    fn status_impl(&self) -> TokenStream {
-        let krate = &self.krate;
-        let code = self.code_arms();
-        let row_type = quote! {
-            (&'static ::core::primitive::str, &'static ::core::primitive::str, #krate::__private::StatusClass, #krate::__private::Retry)
-        };
+    fn row_fn(&self) -> TokenStream {
         let node = self.checked.input.node;
         let name = &node.ident;
         let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
         let arms = self.checked.variants.iter().map(|r| {
             let ident = &r.variant.node.ident;
-            let row = self.row(r);
-            quote_spanned!(ident.span()=> #name::#ident { .. } => #row,)
+            match &r.kind {
+                Kind::Code(e) => {
+                    let code = Literal::u16_unsuffixed(e.code);
+                    let text = format!("{} {}", e.code, e.reason);
+                    let (reason, description) = (&e.reason, &e.description);
+                    let retry = Literal::u8_unsuffixed(retry_index(e.retry));
+                    quote_spanned! {ident.span()=>
+                        #name::#ident { .. } => __sc::named(#code, #text, #reason, #description, #retry),
+                    }
+                }
+                Kind::Other(OtherField { member, ty_span }) => {
+                    // Only the value is spanned on the field: a pattern there would be linted
+                    // as the user's own (`non_shorthand_field_patterns`).
+                    let code = quote_spanned!(*ty_span=> *code);
+                    // A struct literal, not a call: rustc's note on a bad argument would
+                    // show the user status-core's private function.
+                    let row = match self.embedded_table() {
+                        Some(table) => {
+                            let table = Literal::usize_unsuffixed(table);
+                            quote!(__sc::Row::Embedded { code: #code, table: #table })
+                        }
+                        None => quote!(__sc::Row::Own { code: #code, lookup: __status_other }),
+                    };
+                    quote!(#name::#ident { #member: code } => #row,)
+                }
+            }
         });
-        let body = quote! {
-            fn code(&self) -> ::core::primitive::u16 { #code }
-            fn reason(&self) -> &'static ::core::primitive::str { __status_row(self).0 }
-            fn description(&self) -> &'static ::core::primitive::str { __status_row(self).1 }
-            fn class(&self) -> #krate::__private::StatusClass { __status_row(self).2 }
-            fn retry(&self) -> #krate::__private::Retry { __status_row(self).3 }
-        };
-        let status = self.impl_block(Some(quote!(#krate::__private::HttpStatus)), &body);
         quote! {
-            #[inline]
-            fn __status_row #impl_generics (value: &#name #ty_generics) -> #row_type #where_clause {
+            fn __status_row #impl_generics (value: &#name #ty_generics) -> __sc::Row #where_clause {
                 match value { #(#arms)* }
             }
-            #status
         }
     }
 
-    /// One variant's phrase, description, class and advice; looked up at run time for
-    /// the `other` variant.
-    fn row(&self, r: &Resolved<'_>) -> TokenStream {
-        let krate = &self.krate;
-        match &r.kind {
-            Kind::Code(e) => {
-                let (reason, description) = (&e.reason, &e.description);
-                let class = class_tokens(e.class(), krate);
-                let retry = retry_tokens(e.retry, krate);
-                quote!((#reason, #description, #class, #retry))
-            }
-            Kind::Other(_) => quote!({
-                let code = #krate::__private::HttpStatus::code(value);
-                let (reason, description, retry) = __status_other(code);
-                (reason, description, #krate::__private::class_of(code), retry)
-            }),
-        }
+    /// `HttpStatus`, its methods reading the row: they are the same for every enum, so
+    /// status-core's `macro_rules!` writes them (`hooks.rs`) and rustc expands it, cheaper
+    /// than building them here token by token.
+    fn status_impl(&self) -> TokenStream {
+        self.impl_block(
+            Some(quote!(__sc::HttpStatus)),
+            &quote!(__sc::status_methods!();),
+        )
     }
 
-    /// `"429 Resource Exhausted"`: padded like a `str` when the text is fixed.
+    /// `"429 Resource Exhausted"`: a named variant's fixed text padded like a `str`, the
+    /// `other` variant's code and phrase written out (status-core's `Row::display`).
     fn display_impl(&self) -> TokenStream {
         if !self.checked.input.attrs.display() {
             return TokenStream::new();
         }
-        let arms = self.match_self(|r| match &r.kind {
-            Kind::Code(e) => {
-                let text = format!("{} {}", e.code, e.reason);
-                quote!(f.pad(#text))
-            }
-            Kind::Other(_) => {
-                let of_self = self.code_of_self();
-                quote!({
-                    let code = #of_self;
-                    ::core::write!(f, "{} {}", code, __status_other(code).0)
-                })
-            }
-        });
-        let body = quote! {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { #arms }
-        };
-        self.impl_block(Some(quote!(::core::fmt::Display)), &body)
+        self.impl_block(
+            Some(quote!(::core::fmt::Display)),
+            &quote!(__sc::display_method!();),
+        )
     }
 
     /// Whether a code alone can make a value: every variant but `other` is a unit variant,

@@ -1,0 +1,116 @@
+//! What `#[derive(StatusCodes)]` enums share at run time: each enum's generated code only
+//! maps its variants to [`Row`]s, and the impls read those through the functions here, so
+//! the per-enum code the compiler has to expand and check stays small.
+
+use core::fmt;
+
+use crate::__private::{class_of, embedded_fallback, retry_at};
+use crate::{Retry, StatusClass};
+
+/// Phrase, description and advice for a code an `other` variant holds.
+type Fallback = (&'static str, &'static str, Retry);
+
+/// One variant's status: what the spec says of a variant it names, or how to look up the
+/// code an `other` variant holds.
+#[derive(Clone, Copy)]
+pub enum Row {
+    /// A variant the spec names, with its fixed `Display` text (`"429 Resource Exhausted"`)
+    /// and its advice as numbered by [`retry_at`].
+    Named {
+        /// The code.
+        code: u16,
+        /// `Display`'s text: the code, a space and the phrase.
+        text: &'static str,
+        /// The phrase.
+        reason: &'static str,
+        /// The description.
+        description: &'static str,
+        /// The advice, numbered.
+        retry: u8,
+    },
+    /// An `other` variant's code, looked up in the embedded registry's fallback table.
+    Embedded {
+        /// The code.
+        code: u16,
+        /// The table (see [`embedded_fallback`]).
+        table: usize,
+    },
+    /// An `other` variant's code, looked up by the enum's own fallback function.
+    Own {
+        /// The code.
+        code: u16,
+        /// The lookup.
+        lookup: fn(u16) -> Fallback,
+    },
+}
+
+/// The row of a variant the spec names.
+pub const fn named(
+    code: u16,
+    text: &'static str,
+    reason: &'static str,
+    description: &'static str,
+    retry: u8,
+) -> Row {
+    Row::Named {
+        code,
+        text,
+        reason,
+        description,
+        retry,
+    }
+}
+
+impl Row {
+    /// The code.
+    pub const fn code(self) -> u16 {
+        match self {
+            Row::Named { code, .. } | Row::Embedded { code, .. } | Row::Own { code, .. } => code,
+        }
+    }
+
+    /// Phrase, description and advice, looked up for an `other` variant.
+    fn fields(self) -> Fallback {
+        match self {
+            Row::Named {
+                reason,
+                description,
+                retry,
+                ..
+            } => (reason, description, retry_at(retry)),
+            Row::Embedded { code, table } => embedded_fallback(table, code),
+            Row::Own { code, lookup } => lookup(code),
+        }
+    }
+
+    /// The phrase.
+    pub fn reason(self) -> &'static str {
+        self.fields().0
+    }
+
+    /// The description.
+    pub fn description(self) -> &'static str {
+        self.fields().1
+    }
+
+    /// The class, by the code (any `u16` has one, see [`class_of`]).
+    pub const fn class(self) -> StatusClass {
+        class_of(self.code())
+    }
+
+    /// The advice.
+    pub fn retry(self) -> Retry {
+        self.fields().2
+    }
+
+    /// `Display`: a named variant's text, padded like a `str`; else the code and phrase.
+    ///
+    /// # Errors
+    /// Those of the formatter.
+    pub fn display(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Row::Named { text, .. } => f.pad(text),
+            _ => write!(f, "{} {}", self.code(), self.reason()),
+        }
+    }
+}
