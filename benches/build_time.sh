@@ -83,15 +83,17 @@ $(gen_enums hand)"
 timed() { # prep, label, manifest, extra cargo args...
   local prep=$1 label=$2 manifest=$3; shift 3
   local target="$work/target-$label" times=() start end median
+  if [ "$prep" = clean ] && [ -z "${BUILD_TIME_INCREMENTAL:-}" ]; then
+    export CARGO_INCREMENTAL=0
+  else
+    unset CARGO_INCREMENTAL
+  fi
   [ "$prep" = clean ] && { cargo fetch -q --manifest-path "$manifest" >/dev/null 2>&1 || true; }
+  # A touch run times the crate alone: build everything once, untimed, with the same settings.
+  [ "$prep" = touch ] && CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" "$@" >/dev/null 2>&1
   for _ in $(seq 1 "$runs"); do
     if [ "$prep" = clean ]; then rm -rf "$target"; else touch "$(dirname "$manifest")/src/lib.rs"; fi
     start=$(date +%s.%N)
-    if [ "$prep" = clean ] && [ -z "${BUILD_TIME_INCREMENTAL:-}" ]; then
-      export CARGO_INCREMENTAL=0
-    else
-      unset CARGO_INCREMENTAL
-    fi
     CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" "$@" >/dev/null
     end=$(date +%s.%N)
     times+=("$(echo "$end - $start" | bc)")

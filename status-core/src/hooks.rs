@@ -19,42 +19,69 @@ macro_rules! __set_hooks {
     };
 }
 
-/// The methods of a derived enum's `HttpStatus` impl, each reading the row the derive's
-/// private `fn __status_row(value: &E) -> Row` gives (that function is what differs between
-/// enums): `impl HttpStatus for E { __derive_status_methods!(); }`. Expanded by rustc rather
-/// than built token by token in the unoptimized proc macro, the fixed part of the derive's
-/// output costs a crate with many derived enums much less build time.
+/// The impls every derived enum gets in the same words: `HttpStatus`, whose methods read
+/// the row the derive's private `fn __status_row(value: &E) -> Row` gives (that function is
+/// what differs between enums), `Display` unless the enum says `display = false`, and what
+/// status-core's features add ([`__derive_hooks!`]). One call per enum, expanded by rustc:
+/// cheaper than building the same tokens in the unoptimized proc macro, which matters to a
+/// crate with hundreds of derived enums.
+///
+/// `__derive_impls! { display? no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __derive_status_methods {
-    () => {
-        fn code(&self) -> ::core::primitive::u16 {
-            __status_row(self).code()
+macro_rules! __derive_impls {
+    // The `HttpStatus` impl is written out in both arms: one arm calling the other would
+    // be one more expansion per enum.
+    (display $($opt_out:ident)? [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::HttpStatus for $($ty)* $($where_clause)* {
+            fn code(&self) -> ::core::primitive::u16 {
+                __status_row(self).code()
+            }
+            fn reason(&self) -> &'static ::core::primitive::str {
+                __status_row(self).reason()
+            }
+            fn description(&self) -> &'static ::core::primitive::str {
+                __status_row(self).description()
+            }
+            fn class(&self) -> $crate::__private::StatusClass {
+                __status_row(self).class()
+            }
+            fn retry(&self) -> $crate::__private::Retry {
+                __status_row(self).retry()
+            }
         }
-        fn reason(&self) -> &'static ::core::primitive::str {
-            __status_row(self).reason()
-        }
-        fn description(&self) -> &'static ::core::primitive::str {
-            __status_row(self).description()
-        }
-        fn class(&self) -> $crate::__private::StatusClass {
-            __status_row(self).class()
-        }
-        fn retry(&self) -> $crate::__private::Retry {
-            __status_row(self).retry()
+
+        $crate::__derive_hooks! { $($opt_out)? [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+
+        #[automatically_derived]
+        impl $($impl_generics)* ::core::fmt::Display for $($ty)* $($where_clause)* {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __status_row(self).display(f)
+            }
         }
     };
-}
-
-/// The method of a derived enum's `Display` impl, as [`__derive_status_methods!`]:
-/// `impl Display for E { __derive_display_method!(); }`.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __derive_display_method {
-    () => {
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __status_row(self).display(f)
+    ($($opt_out:ident)? [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::HttpStatus for $($ty)* $($where_clause)* {
+            fn code(&self) -> ::core::primitive::u16 {
+                __status_row(self).code()
+            }
+            fn reason(&self) -> &'static ::core::primitive::str {
+                __status_row(self).reason()
+            }
+            fn description(&self) -> &'static ::core::primitive::str {
+                __status_row(self).description()
+            }
+            fn class(&self) -> $crate::__private::StatusClass {
+                __status_row(self).class()
+            }
+            fn retry(&self) -> $crate::__private::Retry {
+                __status_row(self).retry()
+            }
         }
+
+        $crate::__derive_hooks! { $($opt_out)? [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
 }
 

@@ -128,8 +128,7 @@ pub mod __private {
     pub use core;
 
     pub use crate::{
-        __derive_display_method as display_method, __derive_hooks as derive_hooks,
-        __derive_status_methods as status_methods, __set_hooks as set_hooks,
+        __derive_hooks as derive_hooks, __derive_impls as derive_impls, __set_hooks as set_hooks,
     };
 
     #[cfg(feature = "http")]

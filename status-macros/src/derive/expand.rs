@@ -20,11 +20,11 @@ use crate::load::Loaded;
 ///     use ::status_core::__private as __sc;
 ///     const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }  // `other` on a file's spec
 ///     fn __status_row(value: &E) -> __sc::Row { match value { .. } }
-///     impl HttpStatus for E { __sc::status_methods!(); }               // methods reading the row
-///     impl Display for E { __sc::display_method!(); }                  // unless display = false
+///     __sc::derive_impls! { display [<T>] [E<T>] [where ..] }            // HttpStatus reading the row,
+///                                                                       // Display (unless display = false),
+///                                                                       // what status-core's features add
 ///     impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } } // unit variants only
 ///     impl From<u16> for E { .. }                                       // ... with `other`
-///     ::status_core::__private::derive_hooks! { [<T>] [E<T>] [where ..] }  // status-core's features
 /// };
 /// ```
 pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
@@ -38,11 +38,9 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     let parts = [
         r#gen.other_lookup(),
         r#gen.row_fn(),
-        r#gen.status_impl(),
-        r#gen.display_impl(),
+        r#gen.impls(),
         r#gen.inherent_impl(),
         r#gen.conversion_impl(),
-        hooks(checked.input),
     ];
     quote! {
         const _: () = {
@@ -179,26 +177,20 @@ impl Gen<'_> {
         }
     }
 
-    /// `HttpStatus`, its methods reading the row: they are the same for every enum, so
-    /// status-core's `macro_rules!` writes them (`hooks.rs`) and rustc expands it, cheaper
-    /// than building them here token by token.
-    fn status_impl(&self) -> TokenStream {
-        self.impl_block(
-            Some(quote!(__sc::HttpStatus)),
-            &quote!(__sc::status_methods!();),
-        )
-    }
-
-    /// `"429 Resource Exhausted"`: a named variant's fixed text padded like a `str`, the
-    /// `other` variant's code and phrase written out (status-core's `Row::display`).
-    fn display_impl(&self) -> TokenStream {
-        if !self.checked.input.attrs.display() {
-            return TokenStream::new();
+    /// `HttpStatus`, `Display` and what status-core's features add: the same for every
+    /// enum but for its name, generics and two switches, so status-core's `macro_rules!`
+    /// writes them (`hooks.rs`); rustc expands that more cheaply than this unoptimized
+    /// proc macro builds the same tokens.
+    fn impls(&self) -> TokenStream {
+        let input = self.checked.input;
+        let name = &input.node.ident;
+        let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
+        let display = input.attrs.display().then(|| quote!(display));
+        // `no_response` keeps the `axum` feature's `IntoResponse` off an enum that has its own.
+        let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
+        quote! {
+            __sc::derive_impls! { #display #opt_out [#impl_generics] [#name #ty_generics] [#where_clause] }
         }
-        self.impl_block(
-            Some(quote!(::core::fmt::Display)),
-            &quote!(__sc::display_method!();),
-        )
     }
 
     /// Whether a code alone can make a value: every variant but `other` is a unit variant,

@@ -80,8 +80,8 @@ mod tests {
         );
         assert!(!out.contains("compile_error"), "{out}");
         for piece in [
-            "HttpStatus for E",
-            "Display for E",
+            "derive_impls ! { display [] [E] [] }",
+            "fn __status_row",
             "fn from_code",
             "From < :: core :: primitive :: u16 >",
         ] {
