@@ -45,6 +45,7 @@ pub enum Row {
 }
 
 /// The row of a variant the spec names.
+#[inline]
 pub const fn named(
     code: u16,
     text: &'static str,
@@ -63,6 +64,7 @@ pub const fn named(
 
 impl Row {
     /// The code.
+    #[inline]
     pub const fn code(self) -> u16 {
         match self {
             Row::Named { code, .. } | Row::Embedded { code, .. } | Row::Own { code, .. } => code,
@@ -70,6 +72,7 @@ impl Row {
     }
 
     /// Phrase, description and advice, looked up for an `other` variant.
+    #[inline]
     fn fields(self) -> Fallback {
         match self {
             Row::Named {
@@ -84,21 +87,25 @@ impl Row {
     }
 
     /// The phrase.
+    #[inline]
     pub fn reason(self) -> &'static str {
         self.fields().0
     }
 
     /// The description.
+    #[inline]
     pub fn description(self) -> &'static str {
         self.fields().1
     }
 
     /// The class, by the code (any `u16` has one, see [`class_of`]).
+    #[inline]
     pub const fn class(self) -> StatusClass {
         class_of(self.code())
     }
 
     /// The advice.
+    #[inline]
     pub fn retry(self) -> Retry {
         self.fields().2
     }
