@@ -5,7 +5,7 @@
 use std::fmt::Write;
 use std::hint::black_box;
 
-use benches::{SafeBrowsing, Standard, stream};
+use benches::{SafeBrowsing, SafeBrowsingError, Standard, stream};
 use criterion::{Criterion, criterion_group, criterion_main};
 use status_core::HttpStatus;
 
@@ -51,6 +51,20 @@ fn enum_to_fields(c: &mut Criterion) {
     });
 }
 
+fn derived_to_fields(c: &mut Criterion) {
+    let errors: Vec<SafeBrowsingError> =
+        stream(N).into_iter().map(SafeBrowsingError::from).collect();
+    c.bench_function("derived SafeBrowsingError -> reason + class + retry", |b| {
+        b.iter(|| {
+            let mut acc = 0usize;
+            for e in black_box(&errors) {
+                acc += e.reason().len() + e.class() as usize + e.retry() as usize;
+            }
+            acc
+        });
+    });
+}
+
 fn display(c: &mut Criterion) {
     let codes = stream(N);
     let ours: Vec<Standard> = codes.iter().map(|&c| Standard::from(c)).collect();
@@ -85,5 +99,11 @@ fn display(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, from_u16_to_reason, enum_to_fields, display);
+criterion_group!(
+    benches,
+    from_u16_to_reason,
+    enum_to_fields,
+    derived_to_fields,
+    display
+);
 criterion_main!(benches);

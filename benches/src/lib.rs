@@ -1,12 +1,36 @@
 //! Shared inputs for the benches: generated sets and a realistic stream of codes.
 
-use status_core::status_set;
+use status_core::{StatusCodes, status_set};
 
 status_set! {
     /// Every registered code.
     pub enum Standard = all;
     /// Safe Browsing's documented codes.
     pub enum SafeBrowsing = service "safe_browsing";
+}
+
+/// The same service's codes as a user's derived error enum, for comparing the derive's
+/// row lookup with the set's tables.
+#[derive(Debug, Clone, Copy, StatusCodes)]
+#[status(service = "safe_browsing")]
+pub enum SafeBrowsingError {
+    /// 200.
+    Ok,
+    /// 400.
+    BadRequest,
+    /// 403.
+    Forbidden,
+    /// 429.
+    ResourceExhausted,
+    /// 500.
+    InternalServerError,
+    /// 503.
+    ServiceUnavailable,
+    /// 504.
+    GatewayTimeout,
+    /// Any other code.
+    #[status(other)]
+    Other(u16),
 }
 
 /// Codes as a busy API sees them: mostly 200, then redirects, 404s, throttling and the odd
