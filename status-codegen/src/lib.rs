@@ -31,4 +31,4 @@ pub use docs::{retry_advice, variant_doc};
 pub use lookup::{Layout, retry_index, service_fallback};
 pub use registry::{registry_source, registry_table};
 pub use select::{CodeSel, Resolved, SelectError, Selection, resolve};
-pub use set::{SetDef, class_tokens, expand_set, retry_tokens};
+pub use set::{SetDef, expand_set};

@@ -379,7 +379,7 @@ impl Gen<'_> {
 
 /// The tokens of a `Retry` value through the runtime's path:
 /// `#krate::__private::Retry::Backoff` and friends.
-pub fn retry_tokens(retry: Retry, krate: &TokenStream) -> TokenStream {
+pub(crate) fn retry_tokens(retry: Retry, krate: &TokenStream) -> TokenStream {
     let variant = format_ident!(
         "{}",
         match retry {
@@ -395,7 +395,7 @@ pub fn retry_tokens(retry: Retry, krate: &TokenStream) -> TokenStream {
 
 /// The tokens of a class through the runtime's path:
 /// `#krate::__private::StatusClass::ClientError` and friends.
-pub fn class_tokens(class: Class, krate: &TokenStream) -> TokenStream {
+pub(crate) fn class_tokens(class: Class, krate: &TokenStream) -> TokenStream {
     let variant = Ident::new(class.variant(), Span::call_site());
     quote!(#krate::__private::StatusClass::#variant)
 }
