@@ -6,7 +6,7 @@ use status_codegen::{CodeSel, SelectError, Selection, SetDef, expand_set};
 
 use super::ast::{CodeItem, SelectionAst, SetInput, SetItem};
 use crate::load;
-use crate::syntax::{Error, Result};
+use crate::syntax::{Error, Errors, Result};
 
 /// Expands every item; a bad item becomes its errors and an empty enum of the same name,
 /// so uses of the name elsewhere do not add a cascade of "cannot find type" errors.
@@ -56,32 +56,25 @@ fn selection(ast: &SelectionAst) -> Result<Selection> {
 
 /// Every item's codes, or one error per bad literal.
 fn code_sels(items: &[CodeItem]) -> Result<Vec<CodeSel>> {
-    let mut sels = Vec::new();
-    let mut errors: Option<Error> = None;
-    for item in items {
-        match item.codes() {
-            Ok((start, Some(end))) => sels.push(CodeSel::Range(start..=end)),
-            Ok((start, None)) => sels.push(CodeSel::One(start)),
-            Err(e) => match &mut errors {
-                Some(all) => all.combine(e),
-                None => errors = Some(e),
-            },
-        }
-    }
-    errors.map_or(Ok(sels), Err)
+    let mut errors = Errors::default();
+    let sels = items
+        .iter()
+        .filter_map(|item| match errors.push_result(item.codes())? {
+            (start, Some(end)) => Some(CodeSel::Range(start..=end)),
+            (start, None) => Some(CodeSel::One(start)),
+        })
+        .collect();
+    errors.finish().map_or(Ok(sels), Err)
 }
 
 /// One compile error per selection problem, each at the token it is about.
 fn select_errors(item: &SetItem, errors: &[SelectError]) -> Error {
-    let mut all: Option<Error> = None;
+    let mut all = Errors::default();
     for e in errors {
-        let one = Error::new(error_span(item, e), e.to_string());
-        match &mut all {
-            Some(all) => all.combine(one),
-            None => all = Some(one),
-        }
+        all.push(Error::new(error_span(item, e), e.to_string()));
     }
-    all.unwrap_or_else(|| Error::new(item.name.span(), "invalid selection"))
+    all.finish()
+        .unwrap_or_else(|| Error::new(item.name.span(), "invalid selection"))
 }
 
 fn error_span(item: &SetItem, error: &SelectError) -> Span {
