@@ -1,6 +1,6 @@
 //! A cursor over one level of tokens, with the few steps the macros' grammars need.
 
-use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
 
 use super::{Error, LitInt, LitStr, Result};
 
@@ -195,26 +195,15 @@ impl Cursor {
     }
 
     /// The tokens up to the next comma outside `<..>`, which is taken too. Commas inside
-    /// groups are never seen at this level; those of generic arguments are, hence the count
-    /// of angle brackets (`->` and `=>` are not brackets).
+    /// groups are never seen at this level; those of generic arguments are.
     pub(crate) fn until_comma(&mut self) -> Vec<TokenTree> {
         let mut taken = Vec::new();
-        let mut depth = 0usize;
-        let mut joint_before = None;
+        let mut angles = Angles::default();
         while let Some(token) = self.next() {
-            if let TokenTree::Punct(p) = &token {
-                match p.as_char() {
-                    ',' if depth == 0 => break,
-                    '<' => depth += 1,
-                    '>' if !matches!(joint_before, Some('-' | '=')) => {
-                        depth = depth.saturating_sub(1);
-                    }
-                    _ => {}
-                }
-                joint_before = (p.spacing() == proc_macro2::Spacing::Joint).then_some(p.as_char());
-            } else {
-                joint_before = None;
+            if angles.depth() == 0 && matches!(&token, TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
             }
+            angles.step(&token);
             taken.push(token);
         }
         taken
@@ -257,5 +246,37 @@ impl Attr {
                 format!("expected `#[{name}(...)]`"),
             )),
         }
+    }
+}
+
+/// How deep a walk over tokens is inside `<..>`. The lexer groups `(..)`, `[..]` and `{..}`,
+/// but the brackets of generics are plain punctuation, so walks that split generics or
+/// fields at commas or `=` count them. `->` and `=>` are not brackets.
+#[derive(Default)]
+pub(crate) struct Angles {
+    depth: usize,
+    /// The previous token, when it was punctuation joined to the next (`-` of `->`).
+    joint: Option<char>,
+}
+
+impl Angles {
+    /// Steps over `token`: `depth` is then the depth after it.
+    pub(crate) fn step(&mut self, token: &TokenTree) {
+        let TokenTree::Punct(p) = token else {
+            self.joint = None;
+            return;
+        };
+        match p.as_char() {
+            '<' => self.depth += 1,
+            '>' if !matches!(self.joint, Some('-' | '=')) => {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        self.joint = (p.spacing() == Spacing::Joint).then_some(p.as_char());
+    }
+
+    pub(crate) fn depth(&self) -> usize {
+        self.depth
     }
 }

@@ -5,6 +5,7 @@
 use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 
+use super::cursor::Angles;
 use super::{Attr, Cursor, Error, Result};
 
 /// A derive's input.
@@ -154,27 +155,18 @@ impl Field {
 
 /// `<...>` after the name, split into parameters.
 fn generic_params(cursor: &mut Cursor) -> Result<Vec<(TokenStream, TokenStream)>> {
-    if cursor.eat_punct('<').is_none() {
+    let Some(open) = cursor.peek().filter(|_| cursor.peek_punct('<')).cloned() else {
         return Ok(Vec::new());
-    }
+    };
+    cursor.next();
+    let mut angles = Angles::default();
+    angles.step(&open);
     let mut inside = Vec::new();
-    let mut depth = 1usize;
-    let mut previous_joint = None;
     while let Some(token) = cursor.next() {
-        if let TokenTree::Punct(p) = &token {
-            let arrow = matches!(previous_joint, Some('-' | '='));
-            match p.as_char() {
-                '<' => depth += 1,
-                '>' if !arrow => depth -= 1,
-                _ => {}
-            }
-            previous_joint = (p.spacing() == proc_macro2::Spacing::Joint).then_some(p.as_char());
-            if depth == 0 {
-                let mut params = Cursor::new(inside.into_iter().collect(), p.span());
-                return Ok(split_params(&mut params));
-            }
-        } else {
-            previous_joint = None;
+        angles.step(&token);
+        if angles.depth() == 0 {
+            let mut params = Cursor::new(inside.into_iter().collect(), token.span());
+            return Ok(split_params(&mut params));
         }
         inside.push(token);
     }
@@ -204,21 +196,11 @@ fn split_params(params: &mut Cursor) -> Vec<(TokenStream, TokenStream)> {
 
 /// Where a parameter's default starts: the first `=` outside `<..>`.
 fn top_level_eq(tokens: &[TokenTree]) -> Option<usize> {
-    let mut depth = 0usize;
-    tokens.iter().position(|t| match t {
-        TokenTree::Punct(p) => match p.as_char() {
-            '<' => {
-                depth += 1;
-                false
-            }
-            '>' => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            '=' => depth == 0,
-            _ => false,
-        },
-        _ => false,
+    let mut angles = Angles::default();
+    tokens.iter().position(|t| {
+        let eq = angles.depth() == 0 && matches!(t, TokenTree::Punct(p) if p.as_char() == '=');
+        angles.step(t);
+        eq
     })
 }
 
