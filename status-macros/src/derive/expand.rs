@@ -182,14 +182,10 @@ impl Gen<'_> {
     /// writes them (`hooks.rs`); rustc expands that more cheaply than this unoptimized
     /// proc macro builds the same tokens.
     fn impls(&self) -> TokenStream {
-        let input = self.checked.input;
-        let name = &input.node.ident;
-        let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
-        let display = input.attrs.display().then(|| quote!(display));
-        // `no_response` keeps the `axum` feature's `IntoResponse` off an enum that has its own.
-        let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
+        let display = self.checked.input.attrs.display().then(|| quote!(display));
+        let args = hook_args(self.checked.input);
         quote! {
-            __sc::derive_impls! { #display #opt_out [#impl_generics] [#name #ty_generics] [#where_clause] }
+            __sc::derive_impls! { #display #args }
         }
     }
 
@@ -294,19 +290,14 @@ impl Gen<'_> {
     }
 }
 
-/// What status-core's features add to a derived enum (`http`, `axum` impls): a proc macro
-/// cannot see those features, so it calls status-core's `macro_rules!` hook (its `hooks.rs`)
-/// and the hook's expansion depends on them. Also called by the fallback, so a use of those
-/// impls adds no error to the real ones.
-pub(crate) fn hooks(input: &Input<'_>) -> TokenStream {
-    let krate = input.krate();
+/// What status-core's `derive_impls!` and `derive_hooks!` take after their own switches:
+/// `no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`. `no_response` keeps the `axum`
+/// feature's `IntoResponse` off an enum that has its own.
+pub(crate) fn hook_args(input: &Input<'_>) -> TokenStream {
     let name = &input.node.ident;
     let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
-    // `no_response` keeps the `axum` feature's `IntoResponse` off an enum that has its own.
     let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
-    quote! {
-        #krate::__private::derive_hooks! { #opt_out [#impl_generics] [#name #ty_generics] [#where_clause] }
-    }
+    quote!(#opt_out [#impl_generics] [#name #ty_generics] [#where_clause])
 }
 
 fn code_of(r: &Resolved<'_>) -> Option<u16> {

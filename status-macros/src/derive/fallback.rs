@@ -20,7 +20,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
         display_impl(input),
         from_code(input),
         from_u16(input),
-        super::expand::hooks(input),
+        hooks(input),
     ];
     quote! {
         const _: () = {
@@ -89,4 +89,12 @@ fn from_u16(input: &Input<'_>) -> TokenStream {
         Some(quote!(::core::convert::From<::core::primitive::u16>)),
         &body,
     )
+}
+
+/// What status-core's features add (`http`, `axum` impls), as the real expansion gets them
+/// from `derive_impls!`: a use of those impls then adds no error to the real ones.
+fn hooks(input: &Input<'_>) -> TokenStream {
+    let krate = input.krate();
+    let args = super::expand::hook_args(input);
+    quote!(#krate::__private::derive_hooks! { #args })
 }
