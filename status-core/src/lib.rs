@@ -61,6 +61,11 @@ pub use parse::{ParseStatusError, parse_code};
 pub use retry::Retry;
 pub use status::{HttpStatus, StatusSet};
 
+/// The crate README's example, run as a doctest so the registry page never shows broken code.
+#[cfg(all(doctest, feature = "macros"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// Implements [`HttpStatus`] (and `Display`, `from_code`, `From<u16>` where they apply) for an
 /// API error enum, each variant's code checked against `codes.toml` at compile time.
 ///
