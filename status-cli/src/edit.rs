@@ -86,7 +86,7 @@ pub(crate) fn service_remove(spec: Option<&Path>, args: &ServiceRemoveArgs) -> R
 }
 
 /// The document to edit; a file that is not TOML is shown with its problem.
-fn document(source: &Source) -> Result<DocumentMut, Failure> {
+pub(crate) fn document(source: &Source) -> Result<DocumentMut, Failure> {
     source.text.parse::<DocumentMut>().map_err(|e| {
         match Spec::parse_named(&source.name, &source.text) {
             Err(spec_error) => Failure::spec(
@@ -100,7 +100,7 @@ fn document(source: &Source) -> Result<DocumentMut, Failure> {
 
 /// Validates the edited document and writes it; an edit that would leave an invalid spec is
 /// refused with the problems it would cause.
-fn commit(source: &Source, doc: &DocumentMut, done: &str) -> Result<(), Failure> {
+pub(crate) fn commit(source: &Source, doc: &DocumentMut, done: &str) -> Result<(), Failure> {
     let text = doc.to_string();
     if text == source.text {
         println!("{done}; `{}` is unchanged", source.name);
@@ -153,12 +153,15 @@ fn note_dropped_comments(source: &Source, doc: &DocumentMut) {
     }
 }
 
-fn path(steps: &[&str]) -> TablePath {
+pub(crate) fn path(steps: &[&str]) -> TablePath {
     steps.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// A top-level table (`codes`, `services`), created (without a header) when missing.
-fn parent_table<'d>(doc: &'d mut DocumentMut, key: &str) -> Result<&'d mut Table, Failure> {
+pub(crate) fn parent_table<'d>(
+    doc: &'d mut DocumentMut,
+    key: &str,
+) -> Result<&'d mut Table, Failure> {
     let item = doc.entry(key).or_insert_with(|| {
         let mut table = Table::new();
         table.set_implicit(true);
@@ -255,7 +258,10 @@ fn base_place(doc: &DocumentMut, code: u16) -> Place {
 }
 
 /// The service table, or an error naming the closest service.
-fn service<'d>(doc: &'d mut DocumentMut, name: &str) -> Result<&'d mut dyn TableLike, Failure> {
+pub(crate) fn service<'d>(
+    doc: &'d mut DocumentMut,
+    name: &str,
+) -> Result<&'d mut dyn TableLike, Failure> {
     let known: Vec<String> = doc
         .get("services")
         .and_then(Item::as_table_like)
@@ -274,7 +280,10 @@ fn service<'d>(doc: &'d mut DocumentMut, name: &str) -> Result<&'d mut dyn Table
         })
 }
 
-fn codes_list<'s>(service: &'s mut dyn TableLike, name: &str) -> Result<&'s mut Array, Failure> {
+pub(crate) fn codes_list<'s>(
+    service: &'s mut dyn TableLike,
+    name: &str,
+) -> Result<&'s mut Array, Failure> {
     service
         .get_mut("codes")
         .and_then(Item::as_array_mut)

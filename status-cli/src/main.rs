@@ -19,6 +19,7 @@ mod layout;
 mod list;
 mod load;
 mod matrix;
+mod openapi;
 mod render;
 mod tree;
 
@@ -28,7 +29,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use crate::cli::{Cli, Command, ServiceCommand};
+use crate::cli::{Cli, Command, ExportCommand, ImportCommand, ServiceCommand};
 use crate::error::Failure;
 
 fn main() -> ExitCode {
@@ -52,6 +53,8 @@ fn dispatch(cli: &Cli) -> Result<(), Failure> {
         Command::Matrix => matrix::run(spec),
         Command::Expand(args) => expand::run(spec, args),
         Command::Doc(args) => doc::run(spec, args),
+        Command::Export(ExportCommand::Openapi(args)) => openapi::export::run(spec, args),
+        Command::Import(ImportCommand::Openapi(args)) => openapi::import::run(spec, args),
     }
 }
 
