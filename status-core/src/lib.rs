@@ -54,6 +54,9 @@ pub mod backoff;
 pub mod http;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod utoipa;
 
 pub use class::StatusClass;
 pub use other::OtherCode;
@@ -148,6 +151,14 @@ pub mod __private {
             NoDisplay, NoRetryAfterHint, ViaDisplay, ViaRetryAfterHint, problem_response,
         },
         ::axum_core,
+    };
+
+    #[cfg(feature = "utoipa")]
+    pub use {
+        crate::utoipa::{
+            Answer, Responses as UtoipaResponses, responses as utoipa_responses, set_responses,
+        },
+        ::utoipa as utoipa_crate,
     };
 
     #[cfg(feature = "macros")]
