@@ -14,8 +14,8 @@ use http::{Request, Response};
 use status_core::backoff::{Backoff, JitterMode};
 use status_core::status_set;
 use status_core::tower::RetryPolicy;
-use status_ecosystem_tests::script::{Answer, Script};
 use status_ecosystem_tests::bounded;
+use status_ecosystem_tests::script::{Answer, Script};
 use tower::{ServiceBuilder, ServiceExt, service_fn};
 
 status_set! {
