@@ -166,3 +166,124 @@ impl<S> fmt::Debug for Retrier<S> {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::StatusClass;
+    use crate::backoff::JitterMode;
+    use std::time::UNIX_EPOCH;
+
+    /// A hand-written set: 200 `never`, 400 `modify`, 401 `reauthenticate`, 429
+    /// `retry-after`, anything else `backoff`; 10 ms doubling, no jitter, 4 retries.
+    struct Toy(u16);
+
+    impl From<u16> for Toy {
+        fn from(code: u16) -> Self {
+            Toy(code)
+        }
+    }
+
+    impl HttpStatus for Toy {
+        fn code(&self) -> u16 {
+            self.0
+        }
+        fn reason(&self) -> &'static str {
+            "toy"
+        }
+        fn description(&self) -> &'static str {
+            "A code of the toy set."
+        }
+        fn class(&self) -> StatusClass {
+            crate::__private::class_of(self.0)
+        }
+        fn retry(&self) -> Retry {
+            match self.0 {
+                200 => Retry::Never,
+                400 => Retry::Modify,
+                401 => Retry::Reauthenticate,
+                429 => Retry::RetryAfter,
+                _ => Retry::Backoff,
+            }
+        }
+    }
+
+    impl BackoffPolicy for Toy {
+        fn backoff() -> Backoff {
+            Backoff::exponential(ms(10), Duration::from_secs(60))
+                .jitter_mode(JitterMode::None)
+                .max_retries(4)
+        }
+    }
+
+    const fn ms(ms: u64) -> Duration {
+        Duration::from_millis(ms)
+    }
+
+    #[test]
+    fn the_advice_decides() {
+        for code in [200, 400, 401] {
+            let mut retrier = Retrier::<Toy>::new();
+            assert_eq!(retrier.after_response(code, Some("1")), None, "{code}");
+            assert_eq!(retrier.attempts(), 0);
+        }
+        let mut retrier = Retrier::<Toy>::new();
+        assert_eq!(retrier.after_response(429, Some("3")), Some(ms(3000)));
+        assert_eq!(
+            retrier.after_response(429, None),
+            Some(ms(20)),
+            "no header: step 2"
+        );
+        assert_eq!(retrier.after_response(503, None), Some(ms(40)));
+        assert_eq!(
+            retrier.after_response(503, Some("1")),
+            Some(ms(1000)),
+            "a longer Retry-After is a floor under back-off"
+        );
+        assert_eq!(
+            retrier.after_response(503, None),
+            None,
+            "the schedule's 4 retries"
+        );
+        assert_eq!(retrier.attempts(), 4);
+    }
+
+    #[test]
+    fn http_dates_count_from_now_and_bad_headers_count_as_absent() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_445_412_450);
+        let mut retrier = Retrier::<Toy>::new();
+        let date = "Wed, 21 Oct 2015 07:28:00 GMT"; // 30 s after `now`
+        assert_eq!(
+            retrier.after_response_at(429, Some(date), now),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            retrier.after_response_at(429, Some("soon"), now),
+            Some(ms(20))
+        );
+    }
+
+    #[test]
+    fn limits_and_errors() {
+        let mut retrier = Retrier::<Toy>::new().max_retries(1);
+        assert_eq!(retrier.after_error(), Some(ms(10)), "no answer backs off");
+        assert_eq!(retrier.after_error(), None, "max_retries");
+
+        let mut retrier = Retrier::<Toy>::new().max_wait(ms(30));
+        assert_eq!(
+            retrier.after_response(429, Some("60")),
+            None,
+            "beyond max_wait"
+        );
+        assert_eq!(
+            Retrier::<Toy>::new().max_wait(ms(30)).after_error(),
+            Some(ms(10))
+        );
+
+        // Proportional jitter on a 1 ms wait capped at 1 ms: exactly 1 ms, whatever the draw.
+        let mut own =
+            Retrier::<Toy>::with_schedule(Backoff::exponential(ms(1), ms(1)).max_retries(1));
+        assert!(own.after_error().is_some_and(|wait| wait == ms(1)));
+        assert_eq!(own.after_error(), None);
+    }
+}
