@@ -27,8 +27,9 @@ pub(crate) enum Command {
     /// Rewrite the spec in canonical layout and order, keeping every comment
     ///
     /// `[codes.N]` tables in code order, then each service (in file order) followed by its
-    /// overrides in code order; keys in the order reason, name, description, retry, reference,
-    /// status, aliases (services: description, source, codes, unlisted_retry); `codes` lists
+    /// back-off policy and its overrides in code order; keys in the order reason, name,
+    /// description, retry, reference, status, aliases (services: description, source, codes,
+    /// unlisted_retry; back-off: initial, max, factor, jitter, max_retries); `codes` lists
     /// sorted, on one line when it fits in 100 columns, else one line per class; one blank
     /// line between tables. Comments stay with the table they are written against.
     Fmt(FmtArgs),

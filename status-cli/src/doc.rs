@@ -115,8 +115,15 @@ fn service_section(out: &mut String, spec: &Spec, service: &Service) {
     if let Some(retry) = service.unlisted_retry {
         let _ = writeln!(
             out,
-            "Error codes it does not list: retry `{retry}` ({}).\n",
+            "Codes it does not list: retry `{retry}` ({}).\n",
             retry_advice(retry)
+        );
+    }
+    if let Some(policy) = &service.backoff {
+        let _ = writeln!(
+            out,
+            "Back-off: {}.\n",
+            crate::list::describe_backoff(policy)
         );
     }
     let _ = writeln!(

@@ -3,9 +3,11 @@
 //! The canonical form:
 //! - the file's preamble comments first, then `[codes.N]` tables in ascending code order,
 //!   then the services in the order they first appear in the file (a reader groups them by
-//!   meaning, not by name), each `[services.S]` followed by its overrides in code order;
+//!   meaning, not by name), each `[services.S]` followed by its `[services.S.backoff]`
+//!   policy, then its overrides in code order;
 //! - keys in the order `reason, name, description, retry, reference, status, aliases`
-//!   (services: `description, source, codes, unlisted_retry`), as `key = value`, values as
+//!   (services: `description, source, codes, unlisted_retry`; back-off policies: `initial,
+//!   max, factor, jitter, max_retries`), as `key = value`, values as
 //!   written;
 //! - each `codes` list sorted, on one line if that fits in 100 columns, else one line per
 //!   class (see [`crate::codes_layout`]);
@@ -18,7 +20,7 @@
 use std::path::Path;
 use std::ptr;
 
-use status_spec::{ENTRY_KEYS, SERVICE_KEYS, Spec};
+use status_spec::{BACKOFF_KEYS, ENTRY_KEYS, SERVICE_KEYS, Spec};
 use toml_edit::{DocumentMut, Item, Key, Table, TableLike, Value};
 
 use crate::cli::FmtArgs;
@@ -164,6 +166,15 @@ fn collect(doc: &DocumentMut) -> Vec<Unit<'_>> {
             SERVICE_KEYS,
             services.key(name),
         ));
+        if let Some(backoff) = item.get("backoff").filter(|b| b.is_table_like()) {
+            units.push(Unit::new(
+                (1, index, 1),
+                format!("[services.{service}.backoff]"),
+                backoff,
+                BACKOFF_KEYS,
+                item.as_table_like().and_then(|t| t.key("backoff")),
+            ));
+        }
         let Some(overrides) = item.get("overrides").and_then(Item::as_table_like) else {
             continue;
         };
@@ -305,10 +316,14 @@ fn emit_unit(out: &mut String, unit: &Unit<'_>) {
 /// The table's values in canonical key order; keys this tool does not know keep their order
 /// at the end (a valid spec has none, but a comment must never be dropped for one).
 fn emit_fields(out: &mut String, body: &dyn TableLike, order: &[&str]) {
-    // A service's overrides, even when written inline, are tables of their own.
+    // A service's overrides and back-off policy, even when written inline, are tables of
+    // their own.
+    let subtable = |key: &str, item: &Item| {
+        order == SERVICE_KEYS && (key == "overrides" || (key == "backoff" && item.is_table_like()))
+    };
     let mut names: Vec<&str> = body
         .iter()
-        .filter(|(key, item)| item.is_value() && !(order == SERVICE_KEYS && *key == "overrides"))
+        .filter(|(key, item)| item.is_value() && !subtable(key, item))
         .map(|(k, _)| k)
         .collect();
     names.sort_by_key(|name| order.iter().position(|k| k == name).unwrap_or(order.len()));
@@ -508,6 +523,22 @@ codes = [
         let input = "[codes.200]\nreason = \"OK\"\n\n[services.s]\ncodes = [200]\noverrides = { 200 = { reason = \"Fine\" } }\n";
         let expected = "[codes.200]\nreason = \"OK\"\n\n[services.s]\ncodes = [200]\n\n[services.s.overrides.200]\nreason = \"Fine\"\n";
         assert_eq!(fmt(input), expected);
+    }
+
+    #[test]
+    fn backoff_follows_its_service_in_key_order() {
+        let input = "[codes.200]\nreason = \"OK\"\n\n[services.s.overrides.200]\nreason = \"Fine\"\n\n\
+                     # the document's policy\n[services.s.backoff]\njitter = \"none\"\nmax = \"1m\"\ninitial = \"1s\"\n\n\
+                     [services.s]\ncodes = [200]\n";
+        let expected = "[codes.200]\nreason = \"OK\"\n\n[services.s]\ncodes = [200]\n\n\
+                        # the document's policy\n[services.s.backoff]\ninitial = \"1s\"\nmax = \"1m\"\njitter = \"none\"\n\n\
+                        [services.s.overrides.200]\nreason = \"Fine\"\n";
+        assert_eq!(fmt(input), expected);
+        let inline = "[codes.200]\nreason = \"OK\"\n\n[services.s]\ncodes = [200]\nbackoff = { max = \"2s\", initial = \"1s\" }\n";
+        assert_eq!(
+            fmt(inline),
+            "[codes.200]\nreason = \"OK\"\n\n[services.s]\ncodes = [200]\n\n[services.s.backoff]\ninitial = \"1s\"\nmax = \"2s\"\n"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use status_spec::{CodeEntry, Spec};
+use status_spec::{Backoff, CodeEntry, Spec, format_duration};
 
 use crate::cli::{ListArgs, ListFormat};
 use crate::error::{Failure, unknown_service};
@@ -13,13 +13,37 @@ pub(crate) fn run(spec: Option<&Path>, args: &ListArgs) -> Result<(), Failure> {
     let source = load::read_only(spec)?;
     let parsed = source.parse()?;
     let entries = entries(&parsed, args.service.as_deref())?;
-    let text = match args.format {
+    let mut text = match args.format {
         ListFormat::Table => table(&entries),
         ListFormat::Json => json_list(&entries),
         ListFormat::Markdown => markdown(&entries),
     };
+    // JSON stays an array of codes; the text formats say how the service backs off.
+    let policy = args
+        .service
+        .as_deref()
+        .and_then(|name| parsed.service(name))
+        .and_then(|service| service.backoff.as_ref());
+    if let (Some(policy), ListFormat::Table | ListFormat::Markdown) = (policy, &args.format) {
+        text.push_str(&format!("\nBack-off: {}.\n", describe_backoff(policy)));
+    }
     print!("{text}");
     Ok(())
+}
+
+/// "initial 15m, factor 2, max 24h, jitter `proportional`, no retry limit".
+pub(crate) fn describe_backoff(policy: &Backoff) -> String {
+    let limit = match policy.max_retries {
+        Some(n) => format!("at most {n} retries"),
+        None => "no retry limit".to_owned(),
+    };
+    format!(
+        "initial {}, factor {}, max {}, jitter `{}`, {limit}",
+        format_duration(policy.initial),
+        policy.factor,
+        format_duration(policy.max),
+        policy.jitter
+    )
 }
 
 /// The base registry, or a service's effective entries (its overrides applied).

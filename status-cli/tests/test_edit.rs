@@ -215,9 +215,14 @@ fn remove_a_service() {
 
 #[test]
 fn removing_a_service_takes_only_its_own_comments() {
-    // The comments inside `safe_browsing` and directly above its overrides are about it.
+    // The comments inside `safe_browsing`, above its back-off policy and directly above its
+    // overrides are about it.
     let own = [
-        "# \"Any unsuccessful response means back-off mode\" covers codes it does not list too.",
+        "# \"Any answer other than 200 OK means back-off mode\" covers every code it does",
+        "# not list too, 2xx and 3xx included.",
+        "# Back-off mode, as the document words it: after the N-th unsuccessful answer in",
+        "# a row, wait 15 minutes doubled N-1 times, times a random factor from 1 to 2,",
+        "# and never more than a day; it lasts until an answer succeeds.",
         "# The document puts the client into back-off mode on every non-200 answer;",
         "# 500 and 504 are `backoff` in the base already.",
     ];
@@ -233,7 +238,7 @@ fn removing_a_service_takes_only_its_own_comments() {
     assert_eq!(
         run.stderr,
         format!(
-            "note: removed 3 comment lines that belonged to what was removed:\n  {}\n",
+            "note: removed 7 comment lines that belonged to what was removed:\n  {}\n",
             own.join("\n  ")
         )
     );

@@ -37,7 +37,7 @@ pub enum Layout {
 
 /// The fallback for a type generated from `service` (or from the base registry when `None`)
 /// that names the codes in `named`: a table over the service's entries and the base, with
-/// the service's `unlisted_retry` applied to every error code it does not list. An
+/// the service's `unlisted_retry` applied to every code it does not list. An
 /// expression of type `(&'static str, &'static str, Retry)` for the `u16` expression `code`.
 pub fn service_fallback(
     spec: &Spec,
@@ -64,22 +64,22 @@ pub fn service_fallback(
 pub(crate) fn unlisted(service: &Service, entry: &CodeEntry) -> CodeEntry {
     let mut entry = entry.clone();
     if service.entry(entry.code).is_none() {
-        entry.retry = service.unlisted_advice(entry.code, entry.retry);
+        entry.retry = service.unlisted_advice(entry.retry);
     }
     entry
 }
 
 /// The answer for a code no row knows: by class, with `unlisted` replacing the class's
-/// advice for error codes. An expression over a `u16` named `code`.
+/// advice. An expression over a `u16` named `code`.
 fn class_fallback(krate: &TokenStream, unlisted: Option<Retry>) -> TokenStream {
     let Some(retry) = unlisted else {
         return quote!(#krate::__private::class_fallback(code));
     };
     let retry = retry_tokens(retry, krate);
     quote! {
-        match #krate::__private::class_fallback(code) {
-            (reason, description, _) if code >= 400 => (reason, description, #retry),
-            fallback => fallback,
+        {
+            let (reason, description, _) = #krate::__private::class_fallback(code);
+            (reason, description, #retry)
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use status_spec::{Class, Retry, Spec};
+use status_spec::{Class, Jitter, Retry, Spec};
 
 use crate::docs::variant_doc;
 use crate::lookup::{Layout, index_table, index_type, service_fallback};
@@ -350,10 +350,28 @@ impl Gen<'_> {
         }
     }
 
-    /// Whatever status-core's features add (`http`, `serde` impls): see its `hooks.rs`.
+    /// Whatever status-core's features add (`http`, `serde` impls, `backoff()`): see its
+    /// `hooks.rs`. A service with a back-off policy passes it on:
+    /// `set_hooks! { NAME backoff [INITIAL_MS MAX_MS FACTOR JITTER MAX_RETRIES?] }`.
     fn hooks(&self) -> TokenStream {
         let (name, krate) = (&self.def.name, self.krate);
-        quote! { #krate::__private::set_hooks! { #name } }
+        let policy = self
+            .set
+            .service
+            .as_deref()
+            .and_then(|s| self.spec.service(s))
+            .and_then(|s| s.backoff.as_ref());
+        let Some(policy) = policy else {
+            return quote! { #krate::__private::set_hooks! { #name } };
+        };
+        let millis = |d: std::time::Duration| {
+            Literal::u64_unsuffixed(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        };
+        let (initial, max) = (millis(policy.initial), millis(policy.max));
+        let factor = Literal::f64_unsuffixed(policy.factor);
+        let jitter = format_ident!("{}", jitter_variant(policy.jitter));
+        let retries = policy.max_retries.map(Literal::u32_unsuffixed);
+        quote! { #krate::__private::set_hooks! { #name backoff [#initial #max #factor #jitter #retries] } }
     }
 
     /// The spec validator already rejects duplicate codes; this makes rustc say so too,
@@ -398,4 +416,13 @@ pub(crate) fn retry_tokens(retry: Retry, krate: &TokenStream) -> TokenStream {
 pub(crate) fn class_tokens(class: Class, krate: &TokenStream) -> TokenStream {
     let variant = Ident::new(class.variant(), Span::call_site());
     quote!(#krate::__private::StatusClass::#variant)
+}
+
+/// The `status_core::backoff::JitterMode` variant for a spec's jitter.
+fn jitter_variant(jitter: Jitter) -> &'static str {
+    match jitter {
+        Jitter::None => "None",
+        Jitter::Full => "Full",
+        Jitter::Proportional => "Proportional",
+    }
 }

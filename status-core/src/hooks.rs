@@ -2,20 +2,22 @@
 //!
 //! A proc macro cannot see which features of status-core are on, so generated code calls
 //! these `macro_rules!` hooks instead, and what they expand to depends on status-core's own
-//! features (`http`, `serde`, `axum`). Each hook expands to one hook per feature, each
+//! features (`http`, `serde`, `retry`, `axum`). Each hook expands to one hook per feature, each
 //! defined twice below: under the feature, emitting the impls, and under `not(feature)`,
 //! emitting nothing. With no feature on, the whole expansion is empty.
 //!
 //! Paths inside are absolute (`$crate::__private::..`, `::core::..`), so the impls work
 //! under any name the user gives status-core and beside any shadowing `Option` or `Result`.
 
-/// Called once per `status_set!` enum: `__set_hooks! { NAME }`.
+/// Called once per `status_set!` enum: `__set_hooks! { NAME }`, or for a service with a
+/// back-off policy `__set_hooks! { NAME backoff [INITIAL_MS MAX_MS FACTOR JITTER MAX_RETRIES?] }`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __set_hooks {
-    ($set:ident) => {
+    ($set:ident $($policy:tt)*) => {
         $crate::__hook_http_set! { $set }
         $crate::__hook_serde_set! { $set }
+        $crate::__hook_retry_set! { $set $($policy)* }
         $crate::__hook_utoipa_set! { $set }
     };
 }
@@ -213,6 +215,71 @@ macro_rules! __hook_serde_set {
 #[macro_export]
 macro_rules! __hook_serde_set {
     ($set:ident) => {};
+}
+
+// ---- retry ---------------------------------------------------------------------------------
+
+/// `SET::backoff()` and `BackoffPolicy`: the service's back-off policy from the spec, or
+/// the standard schedule when it states none.
+#[cfg(feature = "retry")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_retry_set {
+    ($set:ident) => {
+        #[automatically_derived]
+        impl $set {
+            /// A fresh back-off schedule for retrying requests whose answers this enum
+            /// reads: the spec states no policy for it, so status-core's standard one
+            /// (500 ms doubling up to 30 s, full jitter, at most 3 retries).
+            #[must_use]
+            pub fn backoff() -> $crate::backoff::Backoff {
+                $crate::backoff::Backoff::standard()
+            }
+        }
+
+        $crate::__hook_retry_set! { @policy $set }
+    };
+    ($set:ident backoff [$initial:literal $max:literal $factor:literal $jitter:ident $($retries:literal)?]) => {
+        #[automatically_derived]
+        impl $set {
+            /// A fresh back-off schedule for retrying this service's requests, as the spec
+            #[doc = ::core::concat!(
+                "states it: the first wait ", ::core::stringify!($initial), " ms, each next one ",
+                ::core::stringify!($factor), " times longer, at most ", ::core::stringify!($max),
+                " ms, jitter `", ::core::stringify!($jitter), "`",
+                $(", at most ", ::core::stringify!($retries), " retries",)?
+                "."
+            )]
+            #[must_use]
+            pub fn backoff() -> $crate::backoff::Backoff {
+                $crate::backoff::Backoff::exponential(
+                    ::core::time::Duration::from_millis($initial),
+                    ::core::time::Duration::from_millis($max),
+                )
+                .factor($factor)
+                .jitter_mode($crate::backoff::JitterMode::$jitter)
+                $(.max_retries($retries))?
+            }
+        }
+
+        $crate::__hook_retry_set! { @policy $set }
+    };
+    (@policy $set:ident) => {
+        #[automatically_derived]
+        impl $crate::backoff::BackoffPolicy for $set {
+            #[inline]
+            fn backoff() -> $crate::backoff::Backoff {
+                <$set>::backoff()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "retry"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_retry_set {
+    ($($hook_args:tt)*) => {};
 }
 
 // ---- axum ----------------------------------------------------------------------------------

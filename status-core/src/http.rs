@@ -64,3 +64,11 @@ pub fn status_code<S: HttpStatus + ?Sized>(
     let code = status.code();
     ::http::StatusCode::from_u16(code).map_err(|_| CodeOutOfRange { code })
 }
+
+/// The `Retry-After` header of an answer, when it is there and readable as text.
+#[cfg(any(feature = "tower", feature = "reqwest"))]
+pub(crate) fn retry_after(headers: &::http::HeaderMap) -> Option<&str> {
+    headers
+        .get(::http::header::RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+}

@@ -28,6 +28,10 @@
 #![cfg_attr(feature = "serde", doc = include_str!("../docs/serde.md"))]
 #![cfg_attr(feature = "retry", doc = include_str!("../docs/retry.md"))]
 #![cfg_attr(feature = "axum", doc = include_str!("../docs/axum.md"))]
+#![cfg_attr(
+    any(feature = "tower", feature = "reqwest"),
+    doc = include_str!("../docs/retry_layers.md")
+)]
 
 #[cfg(feature = "std")]
 extern crate std;
@@ -52,8 +56,14 @@ pub mod backoff;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod utoipa;

@@ -3,7 +3,7 @@
 use crate::__private::{class_fallback, find_code, retry_at};
 use crate::Retry;
 
-/// One fallback table: parallel arrays sorted by code, and the advice for error codes the
+/// One fallback table: parallel arrays sorted by code, and the advice for every code the
 /// table does not hold (`u8::MAX`: the class's advice).
 pub(crate) struct Table {
     pub(crate) codes: &'static [u16],
@@ -26,7 +26,7 @@ pub(crate) const fn lookup(table: usize, code: u16) -> (&'static str, &'static s
         return (t.reasons[i], t.descriptions[i], retry_at(t.retries[i]));
     }
     let (reason, description, retry) = class_fallback(code);
-    if code >= 400 && t.unlisted != u8::MAX {
+    if t.unlisted != u8::MAX {
         return (reason, description, retry_at(t.unlisted));
     }
     (reason, description, retry)

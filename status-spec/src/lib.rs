@@ -17,6 +17,7 @@
 //! assert_eq!(shop.entry(404).map(|e| e.name.as_str()), Some("NoSuchItem"));
 //! ```
 
+mod backoff;
 mod diag;
 mod ident;
 mod model;
@@ -30,6 +31,7 @@ use std::sync::OnceLock;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use backoff::{BACKOFF_KEYS, Backoff, Jitter, format_duration, parse_duration};
 pub use diag::{Diagnostic, SpecError, did_you_mean};
 pub use ident::{RESERVED_VARIANT, check_ident, variant_name};
 pub use model::{Class, CodeEntry, Registration, Retry, Service, Spec};

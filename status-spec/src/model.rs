@@ -6,6 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use crate::backoff::Backoff;
+
 /// What a client should do about a response with this code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Retry {
@@ -217,9 +219,12 @@ pub struct Service {
     pub description: String,
     /// The title of the document the facts were taken from.
     pub source: Option<String>,
-    /// The advice for error codes (4xx, 5xx) the service does not list, when its document
-    /// gives one for every failure (Safe Browsing: back off on any unsuccessful response).
+    /// The advice for every code the service does not list, 1xx to 5xx, when its document
+    /// gives one for everything outside its list (Safe Browsing: any answer other than
+    /// 200 OK means back-off mode, so an unlisted 201 or 306 advises `backoff` too).
     pub unlisted_retry: Option<Retry>,
+    /// The back-off policy its document states (`[services.NAME.backoff]`), if any.
+    pub backoff: Option<Backoff>,
     pub(crate) entries: Vec<CodeEntry>,
     pub(crate) overridden: BTreeSet<u16>,
 }
@@ -243,13 +248,10 @@ impl Service {
         self.overridden.contains(&code)
     }
 
-    /// The advice for `code` when the service does not list it: its `unlisted_retry` for an
-    /// error code, else `base` (the base registry's or the class's advice).
-    pub fn unlisted_advice(&self, code: u16, base: Retry) -> Retry {
-        match (self.unlisted_retry, code >= 400) {
-            (Some(retry), true) => retry,
-            _ => base,
-        }
+    /// The advice for `code` when the service does not list it: its `unlisted_retry` when
+    /// it has one, else `base` (the base registry's or the class's advice).
+    pub fn unlisted_advice(&self, base: Retry) -> Retry {
+        self.unlisted_retry.unwrap_or(base)
     }
 
     /// The codes the service lists, ascending.
@@ -361,12 +363,12 @@ mod tests {
     }
 
     #[test]
-    fn unlisted_advice_applies_to_error_codes_only() {
+    fn unlisted_advice_replaces_the_base_for_every_class() {
         let spec = spec();
         let (a, b) = (spec.service("a").expect("a"), spec.service("b").expect("b"));
-        assert_eq!(b.unlisted_advice(499, Retry::Modify), Retry::Backoff);
-        assert_eq!(b.unlisted_advice(400, Retry::Modify), Retry::Backoff);
-        assert_eq!(b.unlisted_advice(399, Retry::Never), Retry::Never);
-        assert_eq!(a.unlisted_advice(499, Retry::Modify), Retry::Modify);
+        assert_eq!(b.unlisted_advice(Retry::Modify), Retry::Backoff);
+        assert_eq!(b.unlisted_advice(Retry::Never), Retry::Backoff);
+        assert_eq!(a.unlisted_advice(Retry::Modify), Retry::Modify);
+        assert_eq!(a.unlisted_advice(Retry::Never), Retry::Never);
     }
 }

@@ -9,6 +9,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+use crate::backoff::{Backoff, backoff};
 use crate::diag::{Sink, did_you_mean};
 use crate::model::{Registration, Retry};
 
@@ -46,6 +47,7 @@ pub(crate) struct RawService {
     pub(crate) codes_broken: bool,
     pub(crate) overrides: Vec<RawEntry>,
     pub(crate) unlisted_retry: Option<Retry>,
+    pub(crate) backoff: Option<Backoff>,
 }
 
 /// The whole file as written.
@@ -72,6 +74,7 @@ pub const SERVICE_KEYS: &[&str] = &[
     "source",
     "codes",
     "unlisted_retry",
+    "backoff",
     "overrides",
 ];
 
@@ -166,7 +169,13 @@ fn first_line(message: &str) -> &str {
         .unwrap_or_default()
 }
 
-fn unknown_key(sink: &mut Sink<'_>, span: Range<usize>, key: &str, place: &str, valid: &[&str]) {
+pub(crate) fn unknown_key(
+    sink: &mut Sink<'_>,
+    span: Range<usize>,
+    key: &str,
+    place: &str,
+    valid: &[&str],
+) {
     let help = match did_you_mean(key, valid.iter().copied()) {
         Some(near) => format!("did you mean `{near}`?"),
         None => format!("valid keys are {}", list(valid)),
@@ -192,7 +201,7 @@ fn type_error(sink: &mut Sink<'_>, value: &Spanned<DeValue<'_>>, what: What<'_>,
     );
 }
 
-fn table<'a, 'i>(
+pub(crate) fn table<'a, 'i>(
     value: &'a Spanned<DeValue<'i>>,
     what: What<'_>,
     sink: &mut Sink<'_>,
@@ -204,7 +213,11 @@ fn table<'a, 'i>(
     table
 }
 
-fn string(value: &Spanned<DeValue<'_>>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Sp<String>> {
+pub(crate) fn string(
+    value: &Spanned<DeValue<'_>>,
+    what: What<'_>,
+    sink: &mut Sink<'_>,
+) -> Option<Sp<String>> {
     match value.get_ref().as_str() {
         Some(s) => Some(Sp {
             value: s.to_owned(),
@@ -293,7 +306,7 @@ fn entry_field(
 }
 
 /// A string that must be one of a few spellings.
-fn closed_set<T>(
+pub(crate) fn closed_set<T>(
     value: &Spanned<DeValue<'_>>,
     what: What<'_>,
     sink: &mut Sink<'_>,
@@ -369,6 +382,7 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
         codes_broken: false,
         overrides: Vec::new(),
         unlisted_retry: None,
+        backoff: None,
     };
     for (k, v) in table.iter() {
         let field = Field {
@@ -387,6 +401,7 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
                 let names = Retry::ALL.map(Retry::as_str);
                 service.unlisted_retry = closed_set(v, &field, sink, Retry::parse, &names);
             }
+            "backoff" => service.backoff = backoff(v, key.get_ref(), k.span(), sink),
             "overrides" => {
                 let place = format!("services.{}.overrides", service.name.value);
                 service.overrides = code_table(v, &place, sink);

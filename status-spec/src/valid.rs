@@ -199,6 +199,7 @@ fn service(
         description: raw.description.clone().unwrap_or_default(),
         source: raw.source.clone(),
         unlisted_retry: raw.unlisted_retry,
+        backoff: raw.backoff,
         entries,
         overridden,
     })

@@ -433,3 +433,190 @@ fn top_level_tables_of_the_wrong_type() {
         ]
     );
 }
+
+// ---- `[services.NAME.backoff]` ------------------------------------------------------------
+
+/// A one-service spec whose back-off table holds `body`; the table starts on line 5.
+fn with_backoff(body: &str) -> String {
+    format!(
+        "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200]\n[services.a.backoff]\n{body}"
+    )
+}
+
+#[test]
+fn backoff_bad_duration() {
+    let src = with_backoff("initial = \"15 min\"\nmax = \"1d\"\n");
+    assert_eq!(
+        problems(&src),
+        vec![
+            p(
+                6,
+                11,
+                "invalid duration `15 min` for `initial` of `services.a.backoff`"
+            ),
+            p(
+                7,
+                7,
+                "invalid duration `1d` for `max` of `services.a.backoff`"
+            ),
+        ]
+    );
+    assert_eq!(
+        help(&src).as_deref(),
+        Some(
+            "expected a whole number and a unit: `ms`, `s`, `m` or `h`, e.g. `\"500ms\"` or `\"15m\"`"
+        )
+    );
+    let src = with_backoff("initial = 15\nmax = \"1s\"\n");
+    assert_eq!(
+        one(&src),
+        p(
+            6,
+            11,
+            "expected a string for `initial` of `services.a.backoff`, found integer"
+        )
+    );
+}
+
+#[test]
+fn backoff_factor_below_one() {
+    let src = with_backoff("initial = \"1s\"\nmax = \"1m\"\nfactor = 0.5\n");
+    assert_eq!(
+        one(&src),
+        p(
+            8,
+            10,
+            "invalid factor `0.5` for `factor` of `services.a.backoff`: it must be a number of at least 1"
+        )
+    );
+    for bad in ["0", "-2", "nan", "inf"] {
+        let src = with_backoff(&format!("initial = \"1s\"\nmax = \"1m\"\nfactor = {bad}\n"));
+        assert_eq!(one(&src).0, 8, "{bad}");
+    }
+    let src = with_backoff("initial = \"1s\"\nmax = \"1m\"\nfactor = \"2\"\n");
+    assert_eq!(
+        one(&src),
+        p(
+            8,
+            10,
+            "expected a number for `factor` of `services.a.backoff`, found string"
+        )
+    );
+}
+
+#[test]
+fn backoff_initial_longer_than_max() {
+    let src = with_backoff("initial = \"20s\"\nmax = \"5000ms\"\n");
+    assert_eq!(
+        one(&src),
+        p(
+            6,
+            11,
+            "`initial` (20s) is longer than `max` (5s) in `services.a.backoff`"
+        )
+    );
+}
+
+#[test]
+fn backoff_unknown_jitter() {
+    let src = with_backoff("initial = \"1s\"\nmax = \"1m\"\njitter = \"proportionate\"\n");
+    assert_eq!(
+        one(&src),
+        p(
+            8,
+            10,
+            "invalid value `proportionate` for `jitter` of `services.a.backoff`"
+        )
+    );
+    assert_eq!(help(&src).as_deref(), Some("did you mean `proportional`?"));
+}
+
+#[test]
+fn backoff_unknown_key() {
+    let src = with_backoff("initial = \"1s\"\nmax = \"1m\"\nmax_retry = 3\n");
+    assert_eq!(
+        one(&src),
+        p(8, 1, "unknown key `max_retry` in `services.a.backoff`")
+    );
+    assert_eq!(help(&src).as_deref(), Some("did you mean `max_retries`?"));
+}
+
+#[test]
+fn backoff_missing_bounds() {
+    let src = with_backoff("factor = 3\n");
+    assert_eq!(
+        problems(&src),
+        vec![
+            p(5, 13, "missing `initial` in `services.a.backoff`"),
+            p(5, 13, "missing `max` in `services.a.backoff`"),
+        ]
+    );
+    assert_eq!(
+        help(&src).as_deref(),
+        Some("add e.g. `initial = \"500ms\"`")
+    );
+}
+
+#[test]
+fn backoff_bad_max_retries_and_table_type() {
+    let src = with_backoff("initial = \"1s\"\nmax = \"1m\"\nmax_retries = -1\n");
+    assert_eq!(
+        one(&src),
+        p(
+            8,
+            15,
+            "invalid count `-1` for `max_retries` of `services.a.backoff`"
+        )
+    );
+    let src = "[codes.200]\nreason = \"OK\"\n[services.a]\ncodes = [200]\nbackoff = \"15m\"\n";
+    assert_eq!(
+        one(src),
+        p(
+            5,
+            11,
+            "expected a table for `services.a.backoff`, found string"
+        )
+    );
+}
+
+#[test]
+fn backoff_every_problem_in_one_pass() {
+    let src = with_backoff("initial = \"1h\"\nmax = \"1m\"\nfactor = 0\njitter = \"half\"\n");
+    let lines: Vec<usize> = problems(&src).into_iter().map(|(line, ..)| line).collect();
+    assert_eq!(lines, [6, 8, 9], "initial > max, factor, jitter");
+}
+
+#[test]
+fn backoff_values_reach_the_model() {
+    let src = with_backoff(
+        "initial = \"500ms\"\nmax = \"20s\"\nfactor = 1.5\njitter = \"none\"\nmax_retries = 4\n",
+    );
+    let spec = status_spec::Spec::parse(&src).expect("valid");
+    let policy = spec.service("a").and_then(|s| s.backoff).expect("a policy");
+    assert_eq!(
+        (
+            policy.initial,
+            policy.max,
+            policy.factor,
+            policy.jitter,
+            policy.max_retries
+        ),
+        (
+            std::time::Duration::from_millis(500),
+            std::time::Duration::from_secs(20),
+            1.5,
+            status_spec::Jitter::None,
+            Some(4)
+        )
+    );
+    let defaults =
+        status_spec::Spec::parse(&with_backoff("initial = \"1s\"\nmax = \"1s\"\n")).expect("valid");
+    let policy = defaults
+        .service("a")
+        .and_then(|s| s.backoff)
+        .expect("a policy");
+    assert_eq!(
+        (policy.factor, policy.jitter, policy.max_retries),
+        (2.0, status_spec::Jitter::Full, None)
+    );
+}

@@ -561,3 +561,40 @@ fn restful_api_matches_its_document() {
 fn rest_client_matches_its_document() {
     check_document(&REST_CLIENT);
 }
+
+/// "Any answer other than 200 OK means back-off mode": listed or not, every other code
+/// advises `backoff`, and the policy is the document's formula.
+#[test]
+fn safe_browsing_backs_off_on_everything_but_200() {
+    let service = spec().service("safe_browsing").expect("shipped");
+    for code in 100..=599 {
+        let advice = match service.entry(code) {
+            Some(entry) => entry.retry,
+            None => service.unlisted_advice(status_spec::Retry::Never),
+        };
+        let expected = if code == 200 {
+            status_spec::Retry::Never
+        } else {
+            status_spec::Retry::Backoff
+        };
+        assert_eq!(advice, expected, "{code}");
+    }
+    let policy = service.backoff.expect("the document's policy");
+    let minutes = |m: u64| std::time::Duration::from_secs(m * 60);
+    assert_eq!(
+        (
+            policy.initial,
+            policy.max,
+            policy.factor,
+            policy.jitter,
+            policy.max_retries
+        ),
+        (
+            minutes(15),
+            minutes(24 * 60),
+            2.0,
+            status_spec::Jitter::Proportional,
+            None
+        )
+    );
+}

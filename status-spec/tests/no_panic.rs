@@ -28,6 +28,10 @@ const FRAGMENTS: &[&str] = &[
     "\naliases = [1, 2]\n",
     "\ncodes = []\n",
     "é\u{0}\u{feff}",
+    "\nfactor = 0.5\njitter = \"half\"\n",
+    "\ninitial = \"1 h\"\nmax_retries = -1\n",
+    "\n[services.safe_browsing.backoff]\nmax = \"99999999999999999999h\"\n",
+    "\nfactor = nan\nmax = \"1ms\"\n",
 ];
 
 fn edit() -> impl Strategy<Value = Edit> {

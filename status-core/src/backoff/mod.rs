@@ -10,9 +10,13 @@
 //!   `Iterator<Item = Duration>`, so retry crates such as backon take it as their schedule.
 //! - [`Retry::delay`] combines the advice for a response, its `Retry-After` and the
 //!   schedule's next delay into the wait before the next attempt, or `None` to stop.
-//! - [`BackoffPolicy`] lets a service's enum carry its documented schedule.
+//! - [`BackoffPolicy`]: every generated set carries its service's documented schedule
+//!   (`SET::backoff()`), from the spec's `[services.NAME.backoff]` table.
+//! - [`Retrier`] is the retry decision for a run of attempts, framework-neutral: the tower
+//!   and reqwest adapters (features `tower`, `reqwest`) are thin layers over it.
 
 mod after;
+mod retrier;
 mod schedule;
 
 use core::time::Duration;
@@ -20,7 +24,8 @@ use core::time::Duration;
 use crate::Retry;
 
 pub use after::{RetryAfter, RetryAfterError};
-pub use schedule::{Backoff, Jitter, NoJitter, RandomJitter};
+pub use retrier::Retrier;
+pub use schedule::{Backoff, Jitter, JitterMode, NoJitter, RandomJitter};
 
 impl Retry {
     /// How long to wait before sending the request again, or `None` to stop.
@@ -66,21 +71,29 @@ impl Retry {
 
 /// The back-off schedule a service documents, for clients generic over services.
 ///
+/// Every `status_set!` enum implements it (feature `retry`), and has the same function
+/// inherent, so `SET::backoff()` needs no import: the schedule of its service's
+/// `[services.NAME.backoff]` table, else [`Backoff::standard`].
+///
 /// ```
 /// # #[cfg(feature = "macros")] {
 /// use std::time::Duration;
-/// use status_core::{status_set, backoff::{Backoff, BackoffPolicy}};
+/// use status_core::{status_set, backoff::{Backoff, BackoffPolicy, NoJitter}};
 ///
-/// status_set! { pub enum SafeBrowsing = service "safe_browsing"; }
-///
-/// impl BackoffPolicy for SafeBrowsing {
-///     fn backoff() -> Backoff {
-///         Backoff::safe_browsing()
-///     }
+/// status_set! {
+///     pub enum SafeBrowsing = service "safe_browsing";
+///     pub enum Api = [200, 429, 503];
 /// }
 ///
+/// // codes.toml: initial = "15m", max = "24h", factor = 2, jitter = "proportional".
 /// let first = SafeBrowsing::backoff().next().unwrap();
 /// assert!(first >= Duration::from_secs(15 * 60) && first < Duration::from_secs(30 * 60));
+/// let plain: Vec<_> = SafeBrowsing::backoff().jitter(NoJitter).take(3).collect();
+/// assert_eq!(plain, Backoff::safe_browsing().jitter(NoJitter).take(3).collect::<Vec<_>>());
+///
+/// // No policy in the spec: the standard schedule, which stops after 3 retries.
+/// fn retries<S: BackoffPolicy>() -> usize { S::backoff().count() }
+/// assert_eq!(retries::<Api>(), 3);
 /// # }
 /// ```
 pub trait BackoffPolicy {

@@ -84,8 +84,8 @@ fn other_codes_are_looked_up_at_run_time() {
         (listed.reason(), listed.retry()),
         ("Resource Exhausted", Retry::Backoff)
     );
-    // A code only the base registry has: its phrase, and the service's advice for error
-    // codes it does not list (Safe Browsing backs off on every non-200 answer).
+    // A code only the base registry has: its phrase, and the service's advice for codes
+    // it does not list (Safe Browsing backs off on every non-200 answer).
     let teapot = SafeBrowsingError::Unexpected(418);
     assert_eq!(teapot.reason(), "I'm a Teapot");
     assert_eq!(teapot.retry(), Retry::Backoff);
@@ -97,8 +97,11 @@ fn other_codes_are_looked_up_at_run_time() {
         ("Client Error", StatusClass::ClientError, Retry::Backoff)
     );
     assert_eq!(unknown.to_string(), "499 Client Error");
-    // A success the service does not list keeps the base's advice.
-    assert_eq!(SafeBrowsingError::Unexpected(204).retry(), Retry::Never);
+    // So do a success and a redirect it does not list: any answer but 200 OK means
+    // back-off mode, in its document's words.
+    assert_eq!(SafeBrowsingError::Unexpected(201).retry(), Retry::Backoff);
+    assert_eq!(SafeBrowsingError::Unexpected(306).retry(), Retry::Backoff);
+    assert_eq!(SafeBrowsingError::Unexpected(200).retry(), Retry::Never);
 }
 
 #[test]

@@ -88,15 +88,15 @@ fn other_holds_every_code_the_set_does_not_name() {
         Retry::Modify,
         "class advice"
     );
-    // Safe Browsing backs off on every unsuccessful answer, listed or not (`unlisted_retry`).
+    // Safe Browsing backs off on every answer but 200 OK, listed or not, whatever its
+    // class (`unlisted_retry`).
     assert_eq!(SafeBrowsing::from(499).retry(), Retry::Backoff);
     assert_eq!(SafeBrowsing::from(401).retry(), Retry::Backoff);
     assert_eq!(SafeBrowsing::from(401).reason(), "Unauthorized");
-    assert_eq!(
-        SafeBrowsing::from(302).retry(),
-        Retry::Never,
-        "not an error"
-    );
+    for code in [100, 201, 204, 302, 306, 399] {
+        assert_eq!(SafeBrowsing::from(code).retry(), Retry::Backoff, "{code}");
+    }
+    assert_eq!(SafeBrowsing::from(200).retry(), Retry::Never);
     assert_eq!(SafeBrowsing::from(42).class(), StatusClass::Informational);
     assert_eq!(SafeBrowsing::from(65535).class(), StatusClass::ServerError);
     assert_eq!(format!("{:?}", SafeBrowsing::from(404)), "Other(404)");

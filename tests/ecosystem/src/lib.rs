@@ -1,6 +1,8 @@
 //! Shared by the ecosystem tests: a real axum server on 127.0.0.1 (port 0), stopped when
 //! dropped, and a bound on how long any test may take.
 
+pub mod script;
+
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
