@@ -28,7 +28,7 @@ pub(crate) enum Command {
     ///
     /// `[codes.N]` tables in code order, then each service (in file order) followed by its
     /// overrides in code order; keys in the order reason, name, description, retry, reference,
-    /// status, aliases (services: description, source, codes, unlisted_retry); `codes` lists
+    /// status, expires, aliases (services: description, source, codes, unlisted_retry); `codes` lists
     /// sorted, on one line when it fits in 100 columns, else one line per class; one blank
     /// line between tables. Comments stay with the table they are written against.
     Fmt(FmtArgs),

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 pub use diag::{Diagnostic, SpecError, did_you_mean};
 pub use ident::{RESERVED_VARIANT, check_ident, variant_name};
-pub use model::{Class, CodeEntry, Registration, Retry, Service, Spec};
+pub use model::{Class, CodeEntry, Date, Registration, Retry, Service, Spec};
 pub use parse::{ENTRY_KEYS, SERVICE_KEYS};
 pub use valid::suggest_service;
 
