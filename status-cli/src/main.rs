@@ -14,12 +14,15 @@ mod edit;
 mod error;
 mod expand;
 mod fmt;
+mod iana;
 mod json;
 mod layout;
 mod list;
 mod load;
 mod matrix;
 mod render;
+mod spec_diff;
+mod sync;
 mod tree;
 
 use std::io::Write as _;
@@ -45,6 +48,7 @@ fn dispatch(cli: &Cli) -> Result<(), Failure> {
         Command::Check(args) => check::run(spec, args),
         Command::Fmt(args) => fmt::run(spec, args),
         Command::Add(args) => edit::add(spec, args),
+        Command::Set(args) => edit::set(spec, args),
         Command::Remove(args) => edit::remove(spec, args),
         Command::Service(ServiceCommand::Add(args)) => edit::service_add(spec, args),
         Command::Service(ServiceCommand::Remove(args)) => edit::service_remove(spec, args),
@@ -52,6 +56,8 @@ fn dispatch(cli: &Cli) -> Result<(), Failure> {
         Command::Matrix => matrix::run(spec),
         Command::Expand(args) => expand::run(spec, args),
         Command::Doc(args) => doc::run(spec, args),
+        Command::Diff(args) => spec_diff::run(args),
+        Command::SyncIana(args) => sync::run(spec, args),
     }
 }
 
