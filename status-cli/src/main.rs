@@ -11,6 +11,8 @@ mod comments;
 mod diff;
 mod doc;
 mod edit;
+#[cfg(test)]
+mod edit_props;
 mod error;
 mod expand;
 mod fmt;
