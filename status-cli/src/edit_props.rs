@@ -235,8 +235,9 @@ fn owned_comments(text: &str, prefixes: &[String]) -> Vec<String> {
         while end < lines.len() && header(lines[end]).is_none_or(|p| under(&p)) {
             end += 1;
         }
+        // A comment block that ends the file belongs to the last table, not to a next one.
         let mut stop = end;
-        while stop > i + 1 && is_comment(lines[stop - 1]) {
+        while end < lines.len() && stop > i + 1 && is_comment(lines[stop - 1]) {
             stop -= 1;
         }
         owned.extend(lines[start..stop].iter().filter_map(|l| comment_of(l)));
