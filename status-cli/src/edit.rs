@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use status_spec::{Retry, Spec};
+use status_spec::{ENTRY_KEYS, Retry, Spec};
 use toml_edit::{Array, DocumentMut, Item, Table, TableLike, Value};
 
 use crate::cli::{AddArgs, RemoveArgs, ServiceAddArgs, ServiceRemoveArgs, SetArgs};
@@ -101,13 +101,13 @@ pub(crate) fn set_edit(
         let entry = doc
             .get_mut("codes")
             .and_then(|c| c.get_mut(&key))
-            .and_then(Item::as_table_like_mut);
+            .filter(|e| e.is_table_like());
         let Some(entry) = entry else {
             return Err(Failure::msg(format!(
                 "code {code} is not in the base registry of `{file}`; add it with `status-codes add {code} --reason PHRASE`"
             )));
         };
-        set_fields(entry, fields);
+        set_entry_fields(entry, fields);
         return Ok(format!("updated {code} in the base registry"));
     };
     let table = service(doc, name)?;
@@ -329,7 +329,7 @@ fn fields(
 }
 
 /// Sets the fields, keeping each replaced value's spacing and trailing comment.
-pub(crate) fn set_fields(table: &mut dyn TableLike, fields: Vec<(&'static str, Value)>) {
+fn set_fields(table: &mut dyn TableLike, fields: Vec<(&'static str, Value)>) {
     for (key, mut value) in fields {
         match table.get_mut(key).and_then(Item::as_value_mut) {
             Some(old) => {
@@ -340,6 +340,36 @@ pub(crate) fn set_fields(table: &mut dyn TableLike, fields: Vec<(&'static str, V
                 table.insert(key, Item::Value(value));
             }
         }
+    }
+}
+
+/// Sets the fields of a code entry. When its keys were in the order `fmt` writes them, a new
+/// key goes to its place in that order rather than at the end, so `fmt --check` stays happy.
+pub(crate) fn set_entry_fields(entry: &mut Item, fields: Vec<(&'static str, Value)>) {
+    let rank = |key: &str| {
+        ENTRY_KEYS
+            .iter()
+            .position(|k| *k == key)
+            .unwrap_or(ENTRY_KEYS.len())
+    };
+    let ranks = |entry: &Item| -> Vec<usize> {
+        let keys = entry
+            .as_table_like()
+            .map(|t| t.iter().map(|(k, _)| rank(k)).collect());
+        keys.unwrap_or_default()
+    };
+    let was_canonical = ranks(entry).is_sorted();
+    if let Some(table) = entry.as_table_like_mut() {
+        set_fields(table, fields);
+    }
+    if !was_canonical || ranks(entry).is_sorted() {
+        return;
+    }
+    let by_rank = |a: &toml_edit::Key, b: &toml_edit::Key| rank(a.get()).cmp(&rank(b.get()));
+    match entry {
+        Item::Table(table) => table.sort_values_by(|a, _, b, _| by_rank(a, b)),
+        Item::Value(Value::InlineTable(table)) => table.sort_values_by(|a, _, b, _| by_rank(a, b)),
+        _ => {}
     }
 }
 
@@ -481,8 +511,8 @@ fn write_override(
             "cannot edit service `{name}`: its `overrides` is not a table"
         )));
     };
-    if let Some(entry) = overrides.get_mut(&key).and_then(Item::as_table_like_mut) {
-        set_fields(entry, fields);
+    if let Some(entry) = overrides.get_mut(&key).filter(|e| e.is_table_like()) {
+        set_entry_fields(entry, fields);
         return Ok(false);
     }
     overrides.insert(&key, Item::Table(new_table(fields)));

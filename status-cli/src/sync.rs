@@ -220,16 +220,16 @@ fn add(doc: &mut DocumentMut, code: u16, assigned: &Assigned) -> Result<bool, Fa
     Ok(true)
 }
 
-fn entry(doc: &mut DocumentMut, code: u16) -> Result<&mut dyn toml_edit::TableLike, Failure> {
+fn entry(doc: &mut DocumentMut, code: u16) -> Result<&mut Item, Failure> {
     doc.get_mut("codes")
         .and_then(|c| c.get_mut(code.to_string().as_str()))
-        .and_then(Item::as_table_like_mut)
+        .filter(|e| e.is_table_like())
         .ok_or_else(|| Failure::msg(format!("cannot edit `codes.{code}`: it is not a table")))
 }
 
 /// The new phrase becomes `reason`; the old one joins `aliases`, and the new one leaves them.
-fn rename(entry: &mut dyn toml_edit::TableLike, old: &str, new: &str) {
-    edit::set_fields(entry, vec![("reason", Value::from(new))]);
+fn rename(entry: &mut Item, old: &str, new: &str) {
+    edit::set_entry_fields(entry, vec![("reason", Value::from(new))]);
     let mut aliases: Vec<String> = entry
         .get("aliases")
         .and_then(Item::as_array)
@@ -245,16 +245,17 @@ fn rename(entry: &mut dyn toml_edit::TableLike, old: &str, new: &str) {
         aliases.push(old.to_owned());
     }
     let array: toml_edit::Array = aliases.iter().map(String::as_str).collect();
-    edit::set_fields(entry, vec![("aliases", Value::Array(array))]);
+    edit::set_entry_fields(entry, vec![("aliases", Value::Array(array))]);
 }
 
 /// Sets `key`, or removes it when `value` is `None`.
-fn put(entry: &mut dyn toml_edit::TableLike, key: &'static str, value: Option<Value>) {
-    match value {
-        Some(value) => edit::set_fields(entry, vec![(key, value)]),
-        None => {
-            entry.remove(key);
+fn put(entry: &mut Item, key: &'static str, value: Option<Value>) {
+    match (value, entry.as_table_like_mut()) {
+        (Some(value), _) => edit::set_entry_fields(entry, vec![(key, value)]),
+        (None, Some(table)) => {
+            table.remove(key);
         }
+        (None, None) => {}
     }
 }
 

@@ -331,3 +331,25 @@ fn removing_a_service_takes_only_its_own_comments() {
     assert!(spec.contains(banner), "the banner moved");
     project.ok(&["check"]);
 }
+
+#[test]
+fn set_puts_new_keys_in_canonical_order() {
+    let project = Project::with(SMALL);
+    project.ok(&["set", "404", "--description", "Gone.", "--name", "Missing"]);
+    let expected = SMALL.replace(
+        "reason = \"Not Found\"\n# about 404's retry\n",
+        "reason = \"Not Found\"\nname = \"Missing\"\ndescription = \"Gone.\"\n# about 404's retry\n",
+    );
+    assert_eq!(project.spec(), expected);
+    project.ok(&["fmt", "--check"]);
+    // A table written in an order of its own is left in it: new keys go at the end.
+    let own = SMALL.replace(
+        "reason = \"Too Many Requests\"\nretry = \"retry-after\"",
+        "retry = \"retry-after\"\nreason = \"Too Many Requests\"",
+    );
+    let project = Project::with(&own);
+    project.ok(&["set", "429", "--description", "Slow down."]);
+    assert!(project.spec().contains(
+        "retry = \"retry-after\"\nreason = \"Too Many Requests\"\ndescription = \"Slow down.\"\n"
+    ));
+}
