@@ -78,6 +78,12 @@ pub(crate) enum Command {
     /// the class's default retry and the registry's reference, a renamed phrase becomes the
     /// `reason` and the old one joins `aliases`. Withdrawn codes are reported, never deleted.
     SyncIana(SyncIanaArgs),
+    /// Write the spec in another format
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Read codes into the spec from another format
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 /// How `check` reports.
@@ -307,4 +313,52 @@ pub(crate) struct SyncIanaArgs {
     /// Update the base registry instead of only reporting
     #[arg(long)]
     pub(crate) apply: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ExportCommand {
+    /// An OpenAPI 3.1 document: one reusable response per code under `components.responses`
+    ///
+    /// Each response is named by its code and carries the phrase and description; errors
+    /// (4xx, 5xx) carry an `application/problem+json` body (RFC 9457), and codes whose advice
+    /// is `retry-after` document the `Retry-After` header.
+    Openapi(ExportOpenApiArgs),
+}
+
+/// How `export openapi` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// JSON, two-space indented
+    Json,
+    /// YAML
+    Yaml,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportOpenApiArgs {
+    /// The service whose codes to export [default: the base registry]
+    #[arg(long, value_name = "NAME")]
+    pub(crate) service: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub(crate) format: ExportFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ImportCommand {
+    /// The numeric response codes of an OpenAPI 3.0/3.1 document (JSON or YAML) into a service
+    ///
+    /// Creates the service, or adds the codes it lacks; comments are kept and the spec is
+    /// validated before it is written. Range keys (`4XX`) and `default` are reported and
+    /// skipped; codes the base registry lacks are refused (give them a full entry first).
+    Openapi(ImportOpenApiArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportOpenApiArgs {
+    /// The OpenAPI document (`.json` is read as JSON, anything else as YAML)
+    pub(crate) file: PathBuf,
+    /// The service to create or add to
+    #[arg(long, value_name = "NAME")]
+    pub(crate) service: String,
 }

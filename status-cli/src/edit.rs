@@ -269,12 +269,15 @@ fn note_dropped_comments(before: &str, after: &str) {
     }
 }
 
-fn path(steps: &[&str]) -> TablePath {
+pub(crate) fn path(steps: &[&str]) -> TablePath {
     steps.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// A top-level table (`codes`, `services`), created (without a header) when missing.
-fn parent_table<'d>(doc: &'d mut DocumentMut, key: &str) -> Result<&'d mut Table, Failure> {
+pub(crate) fn parent_table<'d>(
+    doc: &'d mut DocumentMut,
+    key: &str,
+) -> Result<&'d mut Table, Failure> {
     let item = doc.entry(key).or_insert_with(|| {
         let mut table = Table::new();
         table.set_implicit(true);
@@ -442,7 +445,10 @@ fn base_place(doc: &DocumentMut, code: u16) -> Place {
 }
 
 /// The service table, or an error naming the closest service.
-fn service<'d>(doc: &'d mut DocumentMut, name: &str) -> Result<&'d mut dyn TableLike, Failure> {
+pub(crate) fn service<'d>(
+    doc: &'d mut DocumentMut,
+    name: &str,
+) -> Result<&'d mut dyn TableLike, Failure> {
     let known: Vec<String> = doc
         .get("services")
         .and_then(Item::as_table_like)
@@ -461,7 +467,10 @@ fn service<'d>(doc: &'d mut DocumentMut, name: &str) -> Result<&'d mut dyn Table
         })
 }
 
-fn codes_list<'s>(service: &'s mut dyn TableLike, name: &str) -> Result<&'s mut Array, Failure> {
+pub(crate) fn codes_list<'s>(
+    service: &'s mut dyn TableLike,
+    name: &str,
+) -> Result<&'s mut Array, Failure> {
     service
         .get_mut("codes")
         .and_then(Item::as_array_mut)

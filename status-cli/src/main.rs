@@ -22,6 +22,7 @@ mod layout;
 mod list;
 mod load;
 mod matrix;
+mod openapi;
 mod render;
 mod spec_diff;
 mod sync;
@@ -33,7 +34,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use crate::cli::{Cli, Command, ServiceCommand};
+use crate::cli::{Cli, Command, ExportCommand, ImportCommand, ServiceCommand};
 use crate::error::Failure;
 
 fn main() -> ExitCode {
@@ -60,6 +61,8 @@ fn dispatch(cli: &Cli) -> Result<(), Failure> {
         Command::Doc(args) => doc::run(spec, args),
         Command::Diff(args) => spec_diff::run(args),
         Command::SyncIana(args) => sync::run(spec, args),
+        Command::Export(ExportCommand::Openapi(args)) => openapi::export::run(spec, args),
+        Command::Import(ImportCommand::Openapi(args)) => openapi::import::run(spec, args),
     }
 }
 

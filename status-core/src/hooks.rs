@@ -16,6 +16,7 @@ macro_rules! __set_hooks {
     ($set:ident) => {
         $crate::__hook_http_set! { $set }
         $crate::__hook_serde_set! { $set }
+        $crate::__hook_utoipa_set! { $set }
     };
 }
 
@@ -243,4 +244,28 @@ macro_rules! __hook_axum_derive {
 #[macro_export]
 macro_rules! __hook_axum_derive {
     ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+}
+
+// ---- utoipa --------------------------------------------------------------------------------
+
+/// `IntoResponses`: one OpenAPI response per code of the set, from the spec.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_utoipa_set {
+    ($set:ident) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa_crate::IntoResponses for $set {
+            fn responses() -> $crate::__private::UtoipaResponses {
+                $crate::__private::set_responses::<Self>()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_utoipa_set {
+    ($set:ident) => {};
 }

@@ -54,12 +54,20 @@ pub mod backoff;
 pub mod http;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod utoipa;
 
 pub use class::StatusClass;
 pub use other::OtherCode;
 pub use parse::{ParseStatusError, parse_code};
 pub use retry::Retry;
 pub use status::{HttpStatus, StatusSet};
+
+/// The crate README's example, run as a doctest so the registry page never shows broken code.
+#[cfg(all(doctest, feature = "macros"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 /// Implements [`HttpStatus`] (and `Display`, `from_code`, `From<u16>` where they apply) for an
 /// API error enum, each variant's code checked against `codes.toml` at compile time.
@@ -143,6 +151,14 @@ pub mod __private {
             NoDisplay, NoRetryAfterHint, ViaDisplay, ViaRetryAfterHint, problem_response,
         },
         ::axum_core,
+    };
+
+    #[cfg(feature = "utoipa")]
+    pub use {
+        crate::utoipa::{
+            Answer, Responses as UtoipaResponses, responses as utoipa_responses, set_responses,
+        },
+        ::utoipa as utoipa_crate,
     };
 
     #[cfg(feature = "macros")]

@@ -25,6 +25,11 @@ mod valid;
 
 use std::sync::OnceLock;
 
+/// The crate README's example, run as a doctest so the registry page never shows broken code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use diag::{Diagnostic, SpecError, did_you_mean};
 pub use ident::{RESERVED_VARIANT, check_ident, variant_name};
 pub use model::{Class, CodeEntry, Date, Registration, Retry, Service, Spec};
@@ -32,8 +37,11 @@ pub use parse::{ENTRY_KEYS, SERVICE_KEYS};
 pub use valid::suggest_service;
 
 /// The project's own `codes.toml`: every IANA-registered code and the shipped services.
-pub const EMBEDDED_SOURCE: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
+///
+/// `status-spec/codes.toml` is a symbolic link to the workspace's `codes.toml`, the file users
+/// read and the CLI edits; `cargo package` follows it, so the published crate carries the same
+/// bytes (a test and the CI packaging step compare them).
+pub const EMBEDDED_SOURCE: &str = include_str!("../codes.toml");
 
 /// The name the embedded spec goes by in messages.
 pub const EMBEDDED_PATH: &str = "<embedded codes.toml>";
