@@ -271,3 +271,72 @@ fn date_value(date: Date) -> Value {
         offset: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REGISTRY: &str = "Value,Description,Reference\n\
+        104,\"Upload Resumption Supported (TEMPORARY - registered 2024-11-13, expires 2026-11-13)\",[draft-x]\n\
+        200,OK,\"[RFC9110, Section 15.3.1]\"\n\
+        306,(Unused),\"[RFC9110, Section 15.4.7]\"\n\
+        413,Content Too Large,\"[RFC9110, Section 15.5.14]\"\n";
+
+    fn registry() -> Registry {
+        iana::parse(REGISTRY.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn applied(spec: &str) -> (Vec<Drift>, String) {
+        let parsed = Spec::parse(spec).unwrap_or_else(|e| panic!("{e:?}"));
+        let drift = drift(&parsed, &registry());
+        let edited = edit::apply("codes.toml", spec, |doc| apply(doc, &drift))
+            .unwrap_or_else(|f| panic!("{:?}", f.headline));
+        (drift, edited.text)
+    }
+
+    #[test]
+    fn a_registry_that_changed_back_is_followed_back() {
+        // 104 became permanent in the spec by mistake; 200 is marked temporary with a date.
+        let spec = "[codes.104]\nreason = \"Upload Resumption Supported\"\n\
+                    [codes.200]\nreason = \"OK\"\nstatus = \"temporary\"\nexpires = 2020-01-01 # old\n\
+                    [codes.306]\nreason = \"Unused\"\nstatus = \"unused\"\n\
+                    [codes.413]\nreason = \"Payload Too Large\"\naliases = [\"Content Too Large\", \"Request Entity Too Large\"]\n";
+        let (drift, text) = applied(spec);
+        let lines: Vec<String> = drift.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "status: 104 permanent -> temporary",
+                "expires: 104 (none) -> 2026-11-13",
+                "status: 200 temporary -> permanent",
+                "expires: 200 2020-01-01 -> (none)",
+                "phrase: 413 \"Payload Too Large\" -> \"Content Too Large\"",
+            ]
+        );
+        let expected = "[codes.104]\nreason = \"Upload Resumption Supported\"\nstatus = \"temporary\"\nexpires = 2026-11-13\n\
+                        [codes.200]\nreason = \"OK\"\n\
+                        [codes.306]\nreason = \"Unused\"\nstatus = \"unused\"\n\
+                        [codes.413]\nreason = \"Content Too Large\"\naliases = [\"Request Entity Too Large\", \"Payload Too Large\"]\n";
+        assert_eq!(text, expected);
+        let again = Spec::parse(&text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(super::drift(&again, &registry()).is_empty());
+    }
+
+    #[test]
+    fn an_unused_code_without_a_phrase_is_left_to_the_user() {
+        let spec = "[codes.104]\nreason = \"Upload Resumption Supported\"\nstatus = \"temporary\"\nexpires = 2026-11-13\n\
+                    [codes.200]\nreason = \"OK\"\n[codes.413]\nreason = \"Content Too Large\"\n";
+        let (drift, text) = applied(spec);
+        assert_eq!(
+            drift.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["missing: 306 \"(Unused)\" is assigned by the registry but not in the base registry"]
+        );
+        assert_eq!(text, spec, "nothing to add it under");
+        assert_eq!(
+            left_alone(&drift),
+            [
+                "306 is registered as unused, with no phrase to add it under; `status-codes add 306 --reason PHRASE` adds it"
+            ]
+        );
+    }
+}
