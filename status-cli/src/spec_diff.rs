@@ -141,22 +141,24 @@ pub(crate) fn renames(old: &str, new: &str) -> Vec<String> {
     let (Some(old), Some(new)) = (Side::parse(old), Side::parse(new)) else {
         return Vec::new();
     };
-    changes(&old, &new)
-        .into_iter()
-        .filter(|c| c.field.as_deref() == Some("name"))
-        .map(|c| {
-            let place = match &c.scope {
-                None => "the base registry".to_owned(),
-                Some(s) => format!("service `{s}`"),
-            };
-            let (Some(Val::Text(from)), Some(Val::Text(to))) = (&c.old, &c.new) else {
-                return String::new();
-            };
-            let code = c.code.unwrap_or_default();
-            format!("the variant for {code} in {place} is renamed from `{from}` to `{to}`; code that names `{from}` must change")
-        })
-        .filter(|line| !line.is_empty())
-        .collect()
+    changes(&old, &new).iter().filter_map(rename_note).collect()
+}
+
+/// "the variant for 404 in the base registry is renamed from `NotFound` to `Gone`; ...".
+fn rename_note(change: &Change) -> Option<String> {
+    let (Some("name"), Some(code)) = (change.field.as_deref(), change.code) else {
+        return None;
+    };
+    let (Some(Val::Text(from)), Some(Val::Text(to))) = (&change.old, &change.new) else {
+        return None;
+    };
+    let place = match &change.scope {
+        None => "the base registry".to_owned(),
+        Some(s) => format!("service `{s}`"),
+    };
+    Some(format!(
+        "the variant for {code} in {place} is renamed from `{from}` to `{to}`; code that names `{from}` must change"
+    ))
 }
 
 impl Change {
