@@ -28,19 +28,27 @@ pub(crate) enum Command {
     ///
     /// `[codes.N]` tables in code order, then each service (in file order) followed by its
     /// back-off policy and its overrides in code order; keys in the order reason, name,
-    /// description, retry, reference, status, aliases (services: description, source, codes,
-    /// unlisted_retry; back-off: initial, max, factor, jitter, max_retries); `codes` lists
+    /// description, retry, reference, status, expires, aliases (services: description, source,
+    /// codes, unlisted_retry; back-off: initial, max, factor, jitter, max_retries); `codes` lists
     /// sorted, on one line when it fits in 100 columns, else one line per class; one blank
     /// line between tables. Comments stay with the table they are written against.
     Fmt(FmtArgs),
-    /// Add or update a base entry, or add a code (and its override) to a service
+    /// Add a base entry, or add a code (and its override) to a service
     ///
-    /// Without --service, adds `[codes.CODE]` or sets the given fields of the existing entry.
-    /// With --service, adds CODE to the service's `codes` list and, when --reason, --name,
-    /// --retry or --description is given, writes them to its override table. The edit keeps
-    /// comments and layout, is refused if the spec would not validate, and is written
-    /// atomically.
+    /// Without --service, adds `[codes.CODE]`. With --service, adds CODE to the service's
+    /// `codes` list and, when --reason, --name, --retry or --description is given, writes them
+    /// to its override table. `add` never overwrites: a code that is already there is an
+    /// error that points to `set`. The edit keeps comments and layout, is refused if the spec
+    /// would not validate, and is written atomically.
     Add(AddArgs),
+    /// Change some fields of a base entry, or of a service's override
+    ///
+    /// Without --service, sets the given fields of `[codes.CODE]`. With --service, sets them
+    /// in `[services.NAME.overrides.CODE]`, creating it when the service lists CODE. Only the
+    /// given fields change; comments and layout stay. A change that renames a generated
+    /// variant (a new reason from which the name is derived, or a new name) is noted on
+    /// stderr.
+    Set(SetArgs),
     /// Remove a base entry, or a code from a service
     ///
     /// Comments written directly against a removed table (above its header, inside it, or
@@ -57,6 +65,20 @@ pub(crate) enum Command {
     Expand(ExpandArgs),
     /// Write a Markdown reference of the whole spec
     Doc(DocArgs),
+    /// Show what changed between two spec files, and what of it breaks users' code
+    ///
+    /// Codes added or removed (base and each service), services added or removed, and each
+    /// changed field of an entry as users' code sees it (a base change shows in every service
+    /// that inherits it). Removing a code or a service, or renaming a variant, is breaking.
+    Diff(DiffArgs),
+    /// Compare the base registry with the IANA registry's CSV export, and optionally update it
+    ///
+    /// Reports codes the registry assigns that the base lacks, base codes the registry does
+    /// not assign, and changed phrases, statuses and expiry dates; exits 1 when there is any.
+    /// With --apply, writes what can be applied (keeping comments) and exits 0: new codes get
+    /// the class's default retry and the registry's reference, a renamed phrase becomes the
+    /// `reason` and the old one joins `aliases`. Withdrawn codes are reported, never deleted.
+    SyncIana(SyncIanaArgs),
     /// Write the spec in another format
     #[command(subcommand)]
     Export(ExportCommand),
@@ -140,6 +162,31 @@ pub(crate) struct AddArgs {
     /// Add the code to this service (and override its entry there if other flags are given)
     #[arg(long, value_name = "NAME")]
     pub(crate) service: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SetArgs {
+    /// The status code
+    #[arg(value_parser = code_arg())]
+    pub(crate) code: u16,
+    /// Change the service's override of CODE instead of the base entry
+    #[arg(long, value_name = "NAME")]
+    pub(crate) service: Option<String>,
+    /// Reason phrase (renames the variant unless a `name` is given)
+    #[arg(long)]
+    pub(crate) reason: Option<String>,
+    /// Explicit Rust variant name
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    /// What a client should do about the code
+    #[arg(long, value_enum)]
+    pub(crate) retry: Option<RetryArg>,
+    /// One or two sentences saying what the code means
+    #[arg(long)]
+    pub(crate) description: Option<String>,
+    /// The defining document, e.g. "RFC 9110, Section 15.5.1"
+    #[arg(long, value_name = "REF")]
+    pub(crate) reference: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -228,6 +275,45 @@ pub(crate) struct DocArgs {
     /// Write the Markdown to this file instead of stdout
     #[arg(long, value_name = "FILE")]
     pub(crate) out: Option<PathBuf>,
+}
+
+/// How `diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffFormat {
+    /// One line per change
+    Text,
+    /// An array of `{kind, scope, code, field, old, new, breaking}`
+    Json,
+}
+
+/// What `diff --deny` fails on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Deny {
+    /// A code or service removed, or a variant renamed
+    Breaking,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DiffArgs {
+    /// The spec before the change
+    pub(crate) old: PathBuf,
+    /// The spec after the change
+    pub(crate) new: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub(crate) format: DiffFormat,
+    /// Exit 1 when a change of this kind is present
+    #[arg(long, value_enum)]
+    pub(crate) deny: Option<Deny>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SyncIanaArgs {
+    /// The IANA HTTP Status Code Registry as CSV (`Value,Description,Reference`)
+    pub(crate) file: PathBuf,
+    /// Update the base registry instead of only reporting
+    #[arg(long)]
+    pub(crate) apply: bool,
 }
 
 #[derive(Debug, Subcommand)]

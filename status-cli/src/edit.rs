@@ -1,48 +1,170 @@
-//! `add`, `remove`, `service add`, `service remove`: edits that keep the file's comments and
-//! layout (toml_edit), are refused when the result would not validate, and are written
-//! atomically.
+//! `add`, `set`, `remove`, `service add`, `service remove`: edits that keep the file's
+//! comments and layout (toml_edit), are refused when the result would not validate, and are
+//! written atomically.
+//!
+//! Each edit is a function over a [`DocumentMut`]; [`apply`] runs one over a spec's text and
+//! validates the result, so the edits can be driven in-process (the property test does).
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use status_spec::{Retry, Spec};
+use status_spec::{ENTRY_KEYS, Retry, Spec};
 use toml_edit::{Array, DocumentMut, Item, Table, TableLike, Value};
 
-use crate::cli::{AddArgs, RemoveArgs, ServiceAddArgs, ServiceRemoveArgs};
+use crate::cli::{AddArgs, RemoveArgs, ServiceAddArgs, ServiceRemoveArgs, SetArgs};
 use crate::error::{Failure, unknown_service};
 use crate::load::{self, Source, problems};
 use crate::render::plural;
 use crate::tree::{self, Place, TablePath};
 use crate::{atomic, comments};
 
+/// A spec's text after an edit, and what the edit did (printed on success).
+#[derive(Debug)]
+pub(crate) struct Edited {
+    pub(crate) text: String,
+    pub(crate) done: String,
+}
+
+/// Runs `edit` over the spec `text` (called `name` in messages) and validates the result; an
+/// edit that would leave an invalid spec is refused with the problems it would cause.
+pub(crate) fn apply(
+    name: &str,
+    text: &str,
+    edit: impl FnOnce(&mut DocumentMut) -> Result<String, Failure>,
+) -> Result<Edited, Failure> {
+    let mut doc = document(name, text)?;
+    let done = edit(&mut doc)?;
+    let edited = doc.to_string();
+    if edited != text
+        && let Err(e) = Spec::parse_named(&format!("{name} (after the edit)"), &edited)
+    {
+        let count = problems(e.diagnostics.len());
+        return Err(Failure::spec(
+            format!("refusing to write `{name}`: the edit would leave {count}"),
+            e,
+        ));
+    }
+    Ok(Edited { text: edited, done })
+}
+
 pub(crate) fn add(spec: Option<&Path>, args: &AddArgs) -> Result<(), Failure> {
     let source = load::writable(spec)?;
-    let mut doc = document(&source)?;
-    let done = match &args.service {
-        None => add_base(&mut doc, args)?,
-        Some(service) => add_to_service(&mut doc, service, args)?,
+    let edited = apply(&source.name, &source.text, |doc| {
+        add_edit(doc, args, &source.name)
+    })?;
+    commit(&source, edited)
+}
+
+/// The edit `add` makes.
+pub(crate) fn add_edit(
+    doc: &mut DocumentMut,
+    args: &AddArgs,
+    file: &str,
+) -> Result<String, Failure> {
+    match &args.service {
+        None => add_base(doc, args, file),
+        Some(service) => add_to_service(doc, service, args),
+    }
+}
+
+const NOTHING_TO_SET: &str = "nothing to set: give at least one of `--reason`, `--name`, `--retry`, `--description` or `--reference`";
+
+pub(crate) fn set(spec: Option<&Path>, args: &SetArgs) -> Result<(), Failure> {
+    if set_fields_of(args).is_empty() {
+        return Err(Failure::msg(NOTHING_TO_SET));
+    }
+    let source = load::writable(spec)?;
+    let edited = apply(&source.name, &source.text, |doc| {
+        set_edit(doc, args, &source.name)
+    })?;
+    let renames = crate::spec_diff::renames(&source.text, &edited.text);
+    commit(&source, edited)?;
+    for rename in renames {
+        eprintln!("note: {rename}");
+    }
+    Ok(())
+}
+
+/// The edit `set` makes.
+pub(crate) fn set_edit(
+    doc: &mut DocumentMut,
+    args: &SetArgs,
+    file: &str,
+) -> Result<String, Failure> {
+    let fields = set_fields_of(args);
+    if fields.is_empty() {
+        return Err(Failure::msg(NOTHING_TO_SET));
+    }
+    let code = args.code;
+    let Some(name) = &args.service else {
+        let key = code.to_string();
+        let entry = doc
+            .get_mut("codes")
+            .and_then(|c| c.get_mut(&key))
+            .filter(|e| e.is_table_like());
+        let Some(entry) = entry else {
+            return Err(Failure::msg(format!(
+                "code {code} is not in the base registry of `{file}`; add it with `status-codes add {code} --reason PHRASE`"
+            )));
+        };
+        set_entry_fields(entry, fields);
+        return Ok(format!("updated {code} in the base registry"));
     };
-    commit(&source, &doc, &done)
+    let table = service(doc, name)?;
+    let listed = codes_list(table, name)?
+        .iter()
+        .any(|v| v.as_integer() == Some(i64::from(code)));
+    if !listed {
+        return Err(Failure::msg(format!(
+            "service `{name}` does not list {code}; add it with `status-codes add {code} --service {name}`"
+        )));
+    }
+    Ok(if write_override(doc, name, code, fields)? {
+        format!("added an override of {code} to service `{name}`")
+    } else {
+        format!("updated the override of {code} in service `{name}`")
+    })
 }
 
 pub(crate) fn remove(spec: Option<&Path>, args: &RemoveArgs) -> Result<(), Failure> {
     let source = load::writable(spec)?;
-    let mut doc = document(&source)?;
-    let done = match &args.service {
-        None => remove_base(&mut doc, args.code, &source.name)?,
-        Some(service) => remove_from_service(&mut doc, service, args.code)?,
-    };
-    commit(&source, &doc, &done)
+    let edited = apply(&source.name, &source.text, |doc| {
+        remove_edit(doc, args, &source.name)
+    })?;
+    commit(&source, edited)
+}
+
+/// The edit `remove` makes.
+pub(crate) fn remove_edit(
+    doc: &mut DocumentMut,
+    args: &RemoveArgs,
+    file: &str,
+) -> Result<String, Failure> {
+    match &args.service {
+        None => remove_base(doc, args.code, file),
+        Some(service) => remove_from_service(doc, service, args.code),
+    }
 }
 
 pub(crate) fn service_add(spec: Option<&Path>, args: &ServiceAddArgs) -> Result<(), Failure> {
     let source = load::writable(spec)?;
-    let mut doc = document(&source)?;
-    let services = parent_table(&mut doc, "services")?;
+    let edited = apply(&source.name, &source.text, |doc| {
+        service_add_edit(doc, args, &source.name)
+    })?;
+    commit(&source, edited)
+}
+
+/// The edit `service add` makes.
+pub(crate) fn service_add_edit(
+    doc: &mut DocumentMut,
+    args: &ServiceAddArgs,
+    file: &str,
+) -> Result<String, Failure> {
+    let services = parent_table(doc, "services")?;
     if services.contains_key(&args.name) {
         return Err(Failure::msg(format!(
-            "service `{}` already exists in `{}`",
-            args.name, source.name
+            "service `{}` already exists in `{file}`",
+            args.name
         )));
     }
     let mut table = Table::new();
@@ -56,84 +178,78 @@ pub(crate) fn service_add(spec: Option<&Path>, args: &ServiceAddArgs) -> Result<
     }
     table.insert("codes", toml_edit::value(codes));
     services.insert(&args.name, Item::Table(table));
-    tree::place(&mut doc, &path(&["services", &args.name]), Place::End);
-    commit(
-        &source,
-        &doc,
-        &format!(
-            "added service `{}` with {}",
-            args.name,
-            plural(unique.len(), "code")
-        ),
-    )
+    tree::place(doc, &path(&["services", &args.name]), Place::End);
+    Ok(format!(
+        "added service `{}` with {}",
+        args.name,
+        plural(unique.len(), "code")
+    ))
 }
 
 pub(crate) fn service_remove(spec: Option<&Path>, args: &ServiceRemoveArgs) -> Result<(), Failure> {
     let source = load::writable(spec)?;
-    let mut doc = document(&source)?;
-    service(&mut doc, &args.name)?;
+    let edited = apply(&source.name, &source.text, |doc| {
+        service_remove_edit(doc, args)
+    })?;
+    commit(&source, edited)
+}
+
+/// The edit `service remove` makes.
+pub(crate) fn service_remove_edit(
+    doc: &mut DocumentMut,
+    args: &ServiceRemoveArgs,
+) -> Result<String, Failure> {
+    service(doc, &args.name)?;
     let prefix = path(&["services", &args.name]);
-    let tables: Vec<TablePath> = tree::header_paths(&doc)
+    let tables: Vec<TablePath> = tree::header_paths(doc)
         .into_iter()
         .filter(|p| p.starts_with(&prefix))
         .collect();
-    tree::remove_tables(&mut doc, &tables);
+    tree::remove_tables(doc, &tables);
     // A service written without a header of its own (inline or dotted) is a plain key.
     if let Some(services) = doc.get_mut("services").and_then(Item::as_table_like_mut) {
         services.remove(&args.name);
     }
-    commit(&source, &doc, &format!("removed service `{}`", args.name))
+    Ok(format!("removed service `{}`", args.name))
 }
 
 /// The document to edit; a file that is not TOML is shown with its problem.
-pub(crate) fn document(source: &Source) -> Result<DocumentMut, Failure> {
-    source.text.parse::<DocumentMut>().map_err(|e| {
-        match Spec::parse_named(&source.name, &source.text) {
+fn document(name: &str, text: &str) -> Result<DocumentMut, Failure> {
+    text.parse::<DocumentMut>()
+        .map_err(|e| match Spec::parse_named(name, text) {
             Err(spec_error) => Failure::spec(
-                format!("cannot edit `{}`: it is not valid TOML", source.name),
+                format!("cannot edit `{name}`: it is not valid TOML"),
                 spec_error,
             ),
-            Ok(_) => Failure::msg(format!("cannot edit `{}`: {e}", source.name)),
-        }
-    })
+            Ok(_) => Failure::msg(format!("cannot edit `{name}`: {e}")),
+        })
 }
 
-/// Validates the edited document and writes it; an edit that would leave an invalid spec is
-/// refused with the problems it would cause.
-pub(crate) fn commit(source: &Source, doc: &DocumentMut, done: &str) -> Result<(), Failure> {
-    let text = doc.to_string();
-    if text == source.text {
-        println!("{done}; `{}` is unchanged", source.name);
+/// Writes an edited spec (already validated by [`apply`]) and says what was done.
+pub(crate) fn commit(source: &Source, edited: Edited) -> Result<(), Failure> {
+    if edited.text == source.text {
+        println!("{}; `{}` is unchanged", edited.done, source.name);
         return Ok(());
-    }
-    if let Err(e) = Spec::parse_named(&format!("{} (after the edit)", source.name), &text) {
-        let count = problems(e.diagnostics.len());
-        return Err(Failure::spec(
-            format!(
-                "refusing to write `{}`: the edit would leave {count}",
-                source.name
-            ),
-            e,
-        ));
     }
     let Some(path) = &source.path else {
         return Err(Failure::msg(
             "the embedded registry cannot be edited; pass `--spec PATH`",
         ));
     };
-    atomic::write(path, &source.name, &text)?;
-    println!("{done}");
-    note_dropped_comments(source, doc);
+    atomic::write(path, &source.name, &edited.text)?;
+    println!("{}", edited.done);
+    note_dropped_comments(&source.text, &edited.text);
     Ok(())
 }
 
 /// Says which comments went with what was removed, so none disappears unnoticed.
-fn note_dropped_comments(source: &Source, doc: &DocumentMut) {
-    let Ok(before) = source.text.parse::<DocumentMut>() else {
+fn note_dropped_comments(before: &str, after: &str) {
+    let (Ok(before), Ok(after)) = (before.parse::<DocumentMut>(), after.parse::<DocumentMut>())
+    else {
         return;
     };
     let mut left: HashMap<String, usize> = HashMap::new();
-    for comment in comments::all(doc) {
+    for comment in comments::all(&after) {
         *left.entry(comment).or_default() += 1;
     }
     let mut dropped = Vec::new();
@@ -176,15 +292,39 @@ pub(crate) fn parent_table<'d>(
 
 /// The fields an `add` sets, in canonical order.
 fn entry_fields(args: &AddArgs) -> Vec<(&'static str, Value)> {
-    let text = |s: &Option<String>| s.as_deref().map(Value::from);
+    fields(
+        args.reason.as_deref(),
+        args.name.as_deref(),
+        args.description.as_deref(),
+        args.retry.map(Retry::from),
+        None,
+    )
+}
+
+/// The fields a `set` sets, in canonical order.
+fn set_fields_of(args: &SetArgs) -> Vec<(&'static str, Value)> {
+    fields(
+        args.reason.as_deref(),
+        args.name.as_deref(),
+        args.description.as_deref(),
+        args.retry.map(Retry::from),
+        args.reference.as_deref(),
+    )
+}
+
+fn fields(
+    reason: Option<&str>,
+    name: Option<&str>,
+    description: Option<&str>,
+    retry: Option<Retry>,
+    reference: Option<&str>,
+) -> Vec<(&'static str, Value)> {
     [
-        ("reason", text(&args.reason)),
-        ("name", text(&args.name)),
-        ("description", text(&args.description)),
-        (
-            "retry",
-            args.retry.map(|r| Value::from(Retry::from(r).as_str())),
-        ),
+        ("reason", reason.map(Value::from)),
+        ("name", name.map(Value::from)),
+        ("description", description.map(Value::from)),
+        ("retry", retry.map(|r| Value::from(r.as_str()))),
+        ("reference", reference.map(Value::from)),
     ]
     .into_iter()
     .filter_map(|(key, value)| value.map(|v| (key, v)))
@@ -206,24 +346,71 @@ fn set_fields(table: &mut dyn TableLike, fields: Vec<(&'static str, Value)>) {
     }
 }
 
+/// Sets the fields of a code entry. When its keys were in the order `fmt` writes them, a new
+/// key goes to its place in that order rather than at the end, so `fmt --check` stays happy.
+pub(crate) fn set_entry_fields(entry: &mut Item, fields: Vec<(&'static str, Value)>) {
+    let rank = |key: &str| {
+        ENTRY_KEYS
+            .iter()
+            .position(|k| *k == key)
+            .unwrap_or(ENTRY_KEYS.len())
+    };
+    let ranks = |entry: &Item| -> Vec<usize> {
+        let keys = entry
+            .as_table_like()
+            .map(|t| t.iter().map(|(k, _)| rank(k)).collect());
+        keys.unwrap_or_default()
+    };
+    let was_canonical = ranks(entry).is_sorted();
+    if let Some(table) = entry.as_table_like_mut() {
+        set_fields(table, fields);
+    }
+    if !was_canonical || ranks(entry).is_sorted() {
+        return;
+    }
+    let by_rank = |a: &toml_edit::Key, b: &toml_edit::Key| rank(a.get()).cmp(&rank(b.get()));
+    match entry {
+        Item::Table(table) => table.sort_values_by(|a, _, b, _| by_rank(a, b)),
+        Item::Value(Value::InlineTable(table)) => table.sort_values_by(|a, _, b, _| by_rank(a, b)),
+        _ => {}
+    }
+}
+
 fn new_table(fields: Vec<(&'static str, Value)>) -> Table {
     let mut table = Table::new();
     set_fields(&mut table, fields);
     table
 }
 
-fn add_base(doc: &mut DocumentMut, args: &AddArgs) -> Result<String, Failure> {
+fn add_base(doc: &mut DocumentMut, args: &AddArgs, file: &str) -> Result<String, Failure> {
     let key = args.code.to_string();
     let codes = parent_table(doc, "codes")?;
-    if let Some(entry) = codes.get_mut(&key).and_then(Item::as_table_like_mut) {
-        set_fields(entry, entry_fields(args));
-        return Ok(format!("updated {} in the base registry", args.code));
+    if let Some(entry) = codes.get(&key) {
+        let code = args.code;
+        let reason = entry
+            .get("reason")
+            .and_then(Item::as_str)
+            .unwrap_or_default();
+        return Err(Failure::msg(format!(
+            "`[codes.{code}]` ({reason}) is already in the base registry of `{file}`; `add` never overwrites, change its fields with `status-codes set {code}`"
+        )));
     }
-    codes.insert(&key, Item::Table(new_table(entry_fields(args))));
-    let place = base_place(doc, args.code);
-    tree::place(doc, &path(&["codes", &key]), place);
+    insert_base(doc, args.code, entry_fields(args))?;
     let reason = args.reason.as_deref().unwrap_or_default();
     Ok(format!("added {} {reason} to the base registry", args.code))
+}
+
+/// Adds `[codes.CODE]` with `fields`, in code order among the base entries.
+pub(crate) fn insert_base(
+    doc: &mut DocumentMut,
+    code: u16,
+    fields: Vec<(&'static str, Value)>,
+) -> Result<(), Failure> {
+    let key = code.to_string();
+    parent_table(doc, "codes")?.insert(&key, Item::Table(new_table(fields)));
+    let place = base_place(doc, code);
+    tree::place(doc, &path(&["codes", &key]), place);
+    Ok(())
 }
 
 /// After the closest lower code's table; else before the closest higher one; else before the
@@ -293,26 +480,24 @@ pub(crate) fn codes_list<'s>(
 fn add_to_service(doc: &mut DocumentMut, name: &str, args: &AddArgs) -> Result<String, Failure> {
     let table = service(doc, name)?;
     let codes = codes_list(table, name)?;
-    let listed = codes
+    let code = args.code;
+    if codes
         .iter()
-        .any(|v| v.as_integer() == Some(i64::from(args.code)));
-    if !listed {
-        tree::insert_code(codes, args.code);
+        .any(|v| v.as_integer() == Some(i64::from(code)))
+    {
+        return Err(Failure::msg(format!(
+            "service `{name}` already lists {code}; `add` never overwrites, change its override with `status-codes set {code} --service {name}`"
+        )));
     }
+    tree::insert_code(codes, code);
     let fields = entry_fields(args);
     if fields.is_empty() {
-        return Ok(if listed {
-            format!("service `{name}` already lists {}", args.code)
-        } else {
-            format!("added {} to service `{name}`", args.code)
-        });
+        return Ok(format!("added {code} to service `{name}`"));
     }
-    let created = write_override(doc, name, args.code, fields)?;
-    Ok(match (listed, created) {
-        (false, _) => format!("added {} to service `{name}`, with an override", args.code),
-        (true, true) => format!("added an override of {} to service `{name}`", args.code),
-        (true, false) => format!("updated the override of {} in service `{name}`", args.code),
-    })
+    write_override(doc, name, code, fields)?;
+    Ok(format!(
+        "added {code} to service `{name}`, with an override"
+    ))
 }
 
 /// Writes the fields into `[services.NAME.overrides.CODE]`, creating it after the service's
@@ -335,8 +520,8 @@ fn write_override(
             "cannot edit service `{name}`: its `overrides` is not a table"
         )));
     };
-    if let Some(entry) = overrides.get_mut(&key).and_then(Item::as_table_like_mut) {
-        set_fields(entry, fields);
+    if let Some(entry) = overrides.get_mut(&key).filter(|e| e.is_table_like()) {
+        set_entry_fields(entry, fields);
         return Ok(false);
     }
     overrides.insert(&key, Item::Table(new_table(fields)));

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Json {
     Null,
+    Bool(bool),
     Number(u64),
     String(String),
     Array(Vec<Json>),
@@ -33,6 +34,7 @@ pub(crate) fn pretty(value: &Json) -> String {
 fn write_value(out: &mut String, value: &Json, depth: usize) {
     match value {
         Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Json::Number(n) => out.push_str(&n.to_string()),
         Json::String(s) => write_string(out, s),
         Json::Array(items) if items.is_empty() => out.push_str("[]"),
@@ -101,9 +103,9 @@ mod tests {
             ("a", Json::str("q\"\\\n\u{1}")),
             ("b", Json::Null),
             ("c", Json::Number(7)),
+            ("d", Json::Bool(true)),
         ])]);
-        let expected =
-            "[\n  {\n    \"a\": \"q\\\"\\\\\\n\\u0001\",\n    \"b\": null,\n    \"c\": 7\n  }\n]\n";
+        let expected = "[\n  {\n    \"a\": \"q\\\"\\\\\\n\\u0001\",\n    \"b\": null,\n    \"c\": 7,\n    \"d\": true\n  }\n]\n";
         assert_eq!(pretty(&value), expected);
         assert_eq!(pretty(&Json::Array(vec![])), "[]\n");
     }

@@ -11,9 +11,12 @@ mod comments;
 mod diff;
 mod doc;
 mod edit;
+#[cfg(test)]
+mod edit_props;
 mod error;
 mod expand;
 mod fmt;
+mod iana;
 mod json;
 mod layout;
 mod list;
@@ -21,6 +24,8 @@ mod load;
 mod matrix;
 mod openapi;
 mod render;
+mod spec_diff;
+mod sync;
 mod tree;
 
 use std::io::Write as _;
@@ -46,6 +51,7 @@ fn dispatch(cli: &Cli) -> Result<(), Failure> {
         Command::Check(args) => check::run(spec, args),
         Command::Fmt(args) => fmt::run(spec, args),
         Command::Add(args) => edit::add(spec, args),
+        Command::Set(args) => edit::set(spec, args),
         Command::Remove(args) => edit::remove(spec, args),
         Command::Service(ServiceCommand::Add(args)) => edit::service_add(spec, args),
         Command::Service(ServiceCommand::Remove(args)) => edit::service_remove(spec, args),
@@ -53,6 +59,8 @@ fn dispatch(cli: &Cli) -> Result<(), Failure> {
         Command::Matrix => matrix::run(spec),
         Command::Expand(args) => expand::run(spec, args),
         Command::Doc(args) => doc::run(spec, args),
+        Command::Diff(args) => spec_diff::run(args),
+        Command::SyncIana(args) => sync::run(spec, args),
         Command::Export(ExportCommand::Openapi(args)) => openapi::export::run(spec, args),
         Command::Import(ImportCommand::Openapi(args)) => openapi::import::run(spec, args),
     }

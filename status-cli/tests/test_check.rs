@@ -128,3 +128,27 @@ fn a_named_spec_that_is_missing_is_an_error() {
         "error: cannot read `missing.toml`: no such file or directory\n"
     );
 }
+
+#[test]
+fn a_lapsed_registration_is_a_warning() {
+    let project = Project::shipped();
+    let on_the_day = project.run_on("2026-11-13", &["check"]);
+    assert_eq!((on_the_day.code, on_the_day.stderr.as_str()), (0, ""));
+    let after = project.run_on("2026-11-14", &["check"]);
+    assert_eq!(after.code, 0, "a warning does not fail the check");
+    assert!(after.stdout.starts_with("`codes.toml` is valid"));
+    assert_eq!(
+        after.stderr,
+        "warning: 104 Upload Resumption Supported expired on 2026-11-13; renew its registration or update the entry\n"
+    );
+}
+
+#[test]
+fn a_bad_today_override_is_an_error() {
+    let run = Project::shipped().run_on("tomorrow", &["check"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "error: `STATUS_CODES_TODAY` is `tomorrow`, which is not a date such as `2026-11-13`\n"
+    );
+}

@@ -43,16 +43,105 @@ fn add_a_base_entry() {
 }
 
 #[test]
-fn add_updates_an_existing_base_entry_in_place() {
+fn add_never_overwrites() {
+    let project = Project::shipped();
+    let stderr = project.fails(
+        1,
+        &[
+            "add",
+            "200",
+            "--reason",
+            "Again",
+            "--retry",
+            "never",
+            "--description",
+            "dup",
+        ],
+    );
+    assert_eq!(
+        stderr,
+        "error: `[codes.200]` (OK) is already in the base registry of `codes.toml`; `add` never overwrites, change its fields with `status-codes set 200`\n"
+    );
+    let stderr = project.fails(1, &["add", "429", "--service", "safe_browsing"]);
+    assert_eq!(
+        stderr,
+        "error: service `safe_browsing` already lists 429; `add` never overwrites, change its override with `status-codes set 429 --service safe_browsing`\n"
+    );
+}
+
+#[test]
+fn set_changes_only_the_given_fields() {
     let project = Project::with(SMALL);
-    let out = project.ok(&["add", "200", "--reason", "Okay", "--retry", "modify"]);
-    assert_eq!(out, "updated 200 in the base registry\n");
-    // The trailing comment of the replaced value stays.
+    let run = project.run(&["set", "200", "--retry", "modify", "--reference", "RFC 9110"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(run.stdout, "updated 200 in the base registry\n");
+    // The trailing comment of the replaced value stays; the new key goes at the end.
     let expected = SMALL.replace(
-        "reason = \"OK\"\nretry = \"never\"",
-        "reason = \"Okay\"\nretry = \"modify\"",
+        "reason = \"OK\"\nretry = \"never\" # nothing to retry\n",
+        "reason = \"OK\"\nretry = \"modify\" # nothing to retry\nreference = \"RFC 9110\"\n",
     );
     assert_eq!(project.spec(), expected);
+}
+
+#[test]
+fn set_notes_a_renamed_variant() {
+    let project = Project::with(SMALL);
+    let run = project.run(&["set", "200", "--reason", "Okay"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "updated 200 in the base registry\n");
+    assert_eq!(
+        run.stderr,
+        "note: the variant for 200 in the base registry is renamed from `Ok` to `Okay`; code that names `Ok` must change\n\
+         note: the variant for 200 in service `shop` is renamed from `Ok` to `Okay`; code that names `Ok` must change\n"
+    );
+    // Giving the old name keeps the variant: nothing to note.
+    let run = project.run(&["set", "200", "--reason", "Fine", "--name", "Okay"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    // A phrase whose derived name is unchanged renames nothing either.
+    let run = project.run(&["set", "404", "--reason", "Not found"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn set_on_the_shipped_spec_keeps_every_comment() {
+    let (project, out) = edit_shipped(
+        &[
+            "set",
+            "503",
+            "--service",
+            "web_api",
+            "--retry",
+            "backoff",
+            "--description",
+            "Try later.",
+        ],
+        &[],
+    );
+    assert_eq!(out, "added an override of 503 to service `web_api`\n");
+    let listed = project.ok(&["list", "--service", "web_api"]);
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("503 ") && l.ends_with("backoff")),
+        "{listed}"
+    );
+}
+
+#[test]
+fn set_refuses_what_is_not_there() {
+    let project = Project::with(SMALL);
+    assert_eq!(
+        project.fails(1, &["set", "299", "--reason", "Fine"]),
+        "error: code 299 is not in the base registry of `codes.toml`; add it with `status-codes add 299 --reason PHRASE`\n"
+    );
+    assert_eq!(
+        project.fails(1, &["set", "418", "--service", "shop", "--retry", "never"]),
+        "error: service `shop` does not list 418; add it with `status-codes add 418 --service shop`\n"
+    );
+    assert_eq!(
+        project.fails(1, &["set", "404", "--service", "shops", "--retry", "never"]),
+        "error: unknown service `shops`; did you mean `shop`?\n"
+    );
 }
 
 #[test]
@@ -101,15 +190,15 @@ fn add_a_code_with_an_override() {
 }
 
 #[test]
-fn add_an_override_to_a_listed_code() {
+fn set_an_override_of_a_listed_code() {
     let project = Project::with(SMALL);
-    let out = project.ok(&["add", "429", "--service", "shop", "--retry", "backoff"]);
+    let out = project.ok(&["set", "429", "--service", "shop", "--retry", "backoff"]);
     assert_eq!(out, "added an override of 429 to service `shop`\n");
     assert!(project.spec().ends_with(
         "reason = \"No Such Item\"\n\n[services.shop.overrides.429]\nretry = \"backoff\"\n"
     ));
     let out = project.ok(&[
-        "add",
+        "set",
         "404",
         "--service",
         "shop",
@@ -246,4 +335,26 @@ fn removing_a_service_takes_only_its_own_comments() {
     let banner = "# descriptions.\n# ---------------------------------------------------------------------------\n\n[services.huawei_cloud]";
     assert!(spec.contains(banner), "the banner moved");
     project.ok(&["check"]);
+}
+
+#[test]
+fn set_puts_new_keys_in_canonical_order() {
+    let project = Project::with(SMALL);
+    project.ok(&["set", "404", "--description", "Gone.", "--name", "Missing"]);
+    let expected = SMALL.replace(
+        "reason = \"Not Found\"\n# about 404's retry\n",
+        "reason = \"Not Found\"\nname = \"Missing\"\ndescription = \"Gone.\"\n# about 404's retry\n",
+    );
+    assert_eq!(project.spec(), expected);
+    project.ok(&["fmt", "--check"]);
+    // A table written in an order of its own is left in it: new keys go at the end.
+    let own = SMALL.replace(
+        "reason = \"Too Many Requests\"\nretry = \"retry-after\"",
+        "retry = \"retry-after\"\nreason = \"Too Many Requests\"",
+    );
+    let project = Project::with(&own);
+    project.ok(&["set", "429", "--description", "Slow down."]);
+    assert!(project.spec().contains(
+        "retry = \"retry-after\"\nreason = \"Too Many Requests\"\ndescription = \"Slow down.\"\n"
+    ));
 }

@@ -236,3 +236,133 @@ fn an_enum_name_must_be_an_identifier() {
         "error: `2xx` cannot name an enum: it starts with a digit\n"
     );
 }
+
+#[test]
+fn set_needs_a_field_to_set() {
+    let project = Project::with(SMALL);
+    for args in [&["set", "200"][..], &["set", "404", "--service", "shop"]] {
+        assert_eq!(
+            project.fails(1, args),
+            "error: nothing to set: give at least one of `--reason`, `--name`, `--retry`, `--description` or `--reference`\n"
+        );
+    }
+}
+
+#[test]
+fn set_and_diff_flag_values_are_caught_by_the_parser() {
+    let project = Project::with(SMALL);
+    std::fs::write(project.dir().join("other.toml"), SMALL).expect("write other.toml");
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["set", "600", "--reason", "X"],
+            "error: invalid value '600' for '<CODE>': 600 is not in 100..=599",
+        ),
+        (
+            &["set", "404", "--retry", "soon"],
+            "error: invalid value 'soon' for '--retry <RETRY>'",
+        ),
+        (
+            &["diff", "codes.toml", "other.toml", "--format", "yaml"],
+            "error: invalid value 'yaml' for '--format <FORMAT>'",
+        ),
+        (
+            &["diff", "codes.toml", "other.toml", "--deny", "everything"],
+            "error: invalid value 'everything' for '--deny <DENY>'",
+        ),
+    ];
+    for (args, start) in cases {
+        let stderr = project.fails(2, args);
+        assert!(stderr.starts_with(start), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn set_to_an_unusable_value_is_refused() {
+    let project = Project::with(SMALL);
+    let stderr = project.fails(1, &["set", "404", "--name", "2xx"]);
+    assert!(
+        stderr.starts_with(
+            "error: refusing to write `codes.toml`: the edit would leave 1 problem\n\n\
+             error: variant name `2xx` of `codes.404` starts with a digit"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn diff_of_a_missing_or_invalid_file() {
+    let project = Project::with(SMALL);
+    assert_eq!(
+        project.fails(1, &["diff", "codes.toml", "nope.toml"]),
+        "error: cannot read `nope.toml`: no such file or directory\n"
+    );
+    std::fs::write(project.dir().join("bad.toml"), "[codes.200]\nreason = 7\n").expect("write");
+    let stderr = project.fails(1, &["diff", "bad.toml", "codes.toml"]);
+    assert!(
+        stderr.starts_with(
+            "error: `bad.toml` is not a valid spec: 1 problem\n\n\
+             error: expected a string for `reason` of `codes.200`, found integer\n --> bad.toml:2:10\n"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn sync_iana_rejects_what_is_not_the_registry() {
+    let project = Project::with(SMALL);
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(project.dir().join(name), bytes).expect("write the CSV");
+    };
+    write("list.csv", b"code,phrase\n200,OK\n");
+    write(
+        "row.csv",
+        b"Value,Description,Reference\n200,OK,\n2xx,Success,\n",
+    );
+    write("empty.csv", b"");
+    write(
+        "binary.csv",
+        b"Value,Description,Reference\n200,\xff\xfe,\n",
+    );
+    std::fs::create_dir(project.dir().join("dir.csv")).expect("mkdir");
+    let not_it = "is not the IANA status code registry's CSV export";
+    let cases = [
+        (
+            "missing.csv",
+            "error: cannot read `missing.csv`: no such file or directory".to_owned(),
+        ),
+        (
+            "dir.csv",
+            "error: cannot read `dir.csv`: it is a directory".to_owned(),
+        ),
+        (
+            "list.csv",
+            format!(
+                "error: `list.csv` {not_it}: line 1: expected the header `Value,Description,Reference`, found `code,phrase`"
+            ),
+        ),
+        (
+            "row.csv",
+            format!(
+                "error: `row.csv` {not_it}: line 3: `2xx` is not a status code or a range of them such as `105-199`"
+            ),
+        ),
+        (
+            "empty.csv",
+            format!("error: `empty.csv` {not_it}: it is empty"),
+        ),
+        (
+            "binary.csv",
+            format!("error: `binary.csv` {not_it}: line 2: it is not valid UTF-8"),
+        ),
+    ];
+    for (file, message) in cases {
+        for apply in [false, true] {
+            let args = if apply {
+                vec!["sync-iana", file, "--apply"]
+            } else {
+                vec!["sync-iana", file]
+            };
+            assert_eq!(project.fails(1, &args), format!("{message}\n"), "{file}");
+        }
+    }
+}

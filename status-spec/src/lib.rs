@@ -34,7 +34,7 @@ pub struct ReadmeDoctests;
 pub use backoff::{BACKOFF_KEYS, Backoff, Jitter, format_duration, parse_duration};
 pub use diag::{Diagnostic, SpecError, did_you_mean};
 pub use ident::{RESERVED_VARIANT, check_ident, variant_name};
-pub use model::{Class, CodeEntry, Registration, Retry, Service, Spec};
+pub use model::{Class, CodeEntry, Date, Registration, Retry, Service, Spec};
 pub use parse::{ENTRY_KEYS, SERVICE_KEYS};
 pub use valid::suggest_service;
 

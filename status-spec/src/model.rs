@@ -181,6 +181,63 @@ impl Registration {
     }
 }
 
+/// A calendar date, as `expires = 2026-11-13` writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    /// The year, e.g. 2026.
+    pub year: u16,
+    /// The month, 1 to 12.
+    pub month: u8,
+    /// The day of the month, 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// The date, or `None` when the month or day does not exist (2026-02-29).
+    pub const fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let last = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            _ => return None,
+        };
+        if day == 0 || day > last {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`, exactly ten characters.
+    pub fn parse(s: &str) -> Option<Date> {
+        let bytes = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            let part = s.get(r)?;
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then_some(part)?
+                .parse()
+                .ok()
+        };
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let month: u16 = digits(5..7)?;
+        let day: u16 = digits(8..10)?;
+        Date::new(
+            digits(0..4)?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// One status code as the base registry or a service describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeEntry {
@@ -200,6 +257,8 @@ pub struct CodeEntry {
     pub status: Registration,
     /// Other phrases the code is known by (earlier RFC names, popular spellings).
     pub aliases: Vec<String>,
+    /// When a temporary registration lapses unless it is renewed.
+    pub expires: Option<Date>,
 }
 
 impl CodeEntry {
@@ -335,6 +394,37 @@ mod tests {
         for status in Registration::ALL {
             assert_eq!(Registration::parse(status.as_str()), Some(status));
         }
+    }
+
+    #[test]
+    fn dates_parse_only_when_they_exist() {
+        let date = Date::parse("2026-11-13");
+        assert_eq!(
+            date,
+            Some(Date {
+                year: 2026,
+                month: 11,
+                day: 13
+            })
+        );
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2026-11-13"));
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-04-31",
+            "2026-00-10",
+            "2026-1-13",
+            "2026-11-13x",
+            "2026/11/13",
+            "+026-11-13",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert!(Date::parse("2000-02-29").is_some());
+        assert!(Date::parse("2026-11-13") < Date::parse("2026-11-14"));
+        assert!(Date::parse("2026-12-01") > Date::parse("2026-11-30"));
     }
 
     #[test]

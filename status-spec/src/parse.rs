@@ -11,7 +11,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::backoff::{Backoff, backoff};
 use crate::diag::{Sink, did_you_mean};
-use crate::model::{Registration, Retry};
+use crate::model::{Date, Registration, Retry};
 
 /// A value and where it was written.
 #[derive(Debug, Clone)]
@@ -32,6 +32,7 @@ pub(crate) struct RawEntry {
     pub(crate) reference: Option<String>,
     pub(crate) status: Option<Registration>,
     pub(crate) aliases: Option<Vec<String>>,
+    pub(crate) expires: Option<Date>,
     /// A field had a problem already reported; later rules stay quiet to avoid a cascade.
     pub(crate) broken: bool,
 }
@@ -66,6 +67,7 @@ pub const ENTRY_KEYS: &[&str] = &[
     "retry",
     "reference",
     "status",
+    "expires",
     "aliases",
 ];
 /// The keys of a service table, in the order `status-codes fmt` writes them.
@@ -301,6 +303,7 @@ fn entry_field(
             entry.status = closed_set(value, &field, sink, Registration::parse, &names);
         }
         "aliases" => entry.aliases = strings(value, &field, sink),
+        "expires" => entry.expires = date(value, &field, sink),
         other => unknown_key(sink, key.span(), other, &format!("in {what}"), ENTRY_KEYS),
     }
 }
@@ -327,6 +330,27 @@ pub(crate) fn closed_set<T>(
         );
     }
     parsed
+}
+
+/// A TOML local date (`2026-11-13`, unquoted): no time, no offset.
+fn date(value: &Spanned<DeValue<'_>>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Date> {
+    let Some(datetime) = value.get_ref().as_datetime() else {
+        let found = value.get_ref().type_str();
+        let help = Some("write a date without quotes, e.g. `expires = 2026-11-13`".into());
+        let msg = format!("expected a date for {what}, found {found}");
+        sink.error_help(value.span(), msg, help);
+        return None;
+    };
+    let date = datetime
+        .date
+        .filter(|_| datetime.time.is_none() && datetime.offset.is_none())
+        .and_then(|d| Date::new(d.year, d.month, d.day));
+    if date.is_none() {
+        let help = Some("write the day alone, e.g. `expires = 2026-11-13`".into());
+        let msg = format!("expected a date for {what}, found `{datetime}`");
+        sink.error_help(value.span(), msg, help);
+    }
+    date
 }
 
 fn array<'a, 'i>(

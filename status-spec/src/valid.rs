@@ -65,6 +65,7 @@ fn full_entry(raw: &RawEntry, place: &str, sink: &mut Sink<'_>) -> Option<CodeEn
         reference: raw.reference.clone(),
         status: raw.status.unwrap_or_default(),
         aliases: raw.aliases.clone().unwrap_or_default(),
+        expires: raw.expires,
     })
 }
 
@@ -318,6 +319,9 @@ fn merge_plain_fields(entry: &mut CodeEntry, over: &RawEntry) {
     }
     if let Some(a) = &over.aliases {
         entry.aliases = a.clone();
+    }
+    if let Some(e) = over.expires {
+        entry.expires = Some(e);
     }
 }
 

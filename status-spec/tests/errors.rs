@@ -620,3 +620,63 @@ fn backoff_values_reach_the_model() {
         (2.0, status_spec::Jitter::Full, None)
     );
 }
+
+#[test]
+fn expires_must_be_a_date() {
+    let src = "[codes.104]\nreason = \"Upload Resumption Supported\"\nexpires = \"2026-11-13\"\n\
+               [codes.200]\nreason = \"OK\"\nexpires = 2026-11-13T10:00:00\n\
+               [services.a]\ncodes = [200]\n[services.a.overrides.200]\nexpires = 20261113\n";
+    assert_eq!(
+        problems(src),
+        vec![
+            p(
+                3,
+                11,
+                "expected a date for `expires` of `codes.104`, found string"
+            ),
+            p(
+                6,
+                11,
+                "expected a date for `expires` of `codes.200`, found `2026-11-13T10:00:00`"
+            ),
+            p(
+                10,
+                11,
+                "expected a date for `expires` of `services.a.overrides.200`, found integer"
+            ),
+        ]
+    );
+    assert_eq!(
+        help(src).as_deref(),
+        Some("write a date without quotes, e.g. `expires = 2026-11-13`")
+    );
+}
+
+#[test]
+fn expires_is_read_on_entries_and_overrides() {
+    let src = "[codes.104]\nreason = \"Upload Resumption Supported\"\nstatus = \"temporary\"\nexpires = 2026-11-13\n\
+               [services.a]\ncodes = [104]\n[services.a.overrides.104]\nexpires = 2027-01-31\n";
+    let spec = Spec::parse(src).expect("valid");
+    let base = spec
+        .code(104)
+        .and_then(|e| e.expires)
+        .map(|d| d.to_string());
+    assert_eq!(base.as_deref(), Some("2026-11-13"));
+    let service = spec.service("a").and_then(|s| s.entry(104));
+    let over = service.and_then(|e| e.expires).map(|d| d.to_string());
+    assert_eq!(over.as_deref(), Some("2027-01-31"));
+}
+
+#[test]
+fn expires_needs_a_real_day() {
+    let src = "[codes.104]\nreason = \"Upload Resumption Supported\"\nexpires = 2026-02-30\n";
+    // toml itself rejects a day that does not exist, before the spec's own check.
+    assert_eq!(
+        one(src),
+        p(
+            3,
+            11,
+            "invalid TOML: invalid date, expected day between 01 and 28"
+        )
+    );
+}

@@ -54,13 +54,16 @@ pub(crate) fn run(spec: Option<&Path>, args: &ImportOpenApiArgs) -> Result<(), F
             lacking.join(", ")
         )));
     }
-    let mut doc = edit::document(&source)?;
-    let done = if current.service(&args.service).is_some() {
-        extend_service(&mut doc, &args.service, &found.codes)?
-    } else {
-        create_service(&mut doc, &args.service, &found.codes, &document)?
-    };
-    edit::commit(&source, &doc, &format!("{done} from `{file}`"))
+    let exists = current.service(&args.service).is_some();
+    let edited = edit::apply(&source.name, &source.text, |doc| {
+        let done = if exists {
+            extend_service(doc, &args.service, &found.codes)?
+        } else {
+            create_service(doc, &args.service, &found.codes, &document)?
+        };
+        Ok(format!("{done} from `{file}`"))
+    })?;
+    edit::commit(&source, edited)
 }
 
 /// Reads JSON or YAML (by the file's extension; YAML, a superset of JSON, otherwise) and

@@ -14,6 +14,10 @@ use tempfile::TempDir;
 pub(crate) const SHIPPED: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
 
+/// The day the tests run on unless they say otherwise: before the shipped 104's expiry, so
+/// that `check` has nothing to warn about whatever the real date.
+pub(crate) const TODAY: &str = "2026-06-01";
+
 /// A temporary directory with (optionally) a `codes.toml`.
 pub(crate) struct Project {
     dir: TempDir,
@@ -52,12 +56,18 @@ impl Project {
         std::fs::read_to_string(self.spec_path()).expect("read codes.toml")
     }
 
-    /// Runs `status-codes ARGS` in the directory, without colour.
+    /// Runs `status-codes ARGS` in the directory, without colour, on [`TODAY`].
     pub(crate) fn run(&self, args: &[&str]) -> Run {
+        self.run_on(TODAY, args)
+    }
+
+    /// Runs `status-codes ARGS` as if today were `date` (`YYYY-MM-DD`).
+    pub(crate) fn run_on(&self, date: &str, args: &[&str]) -> Run {
         let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("status-codes");
         cmd.current_dir(self.dir.path())
             .args(args)
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            .env("STATUS_CODES_TODAY", date);
         Run::from(cmd.output().expect("run status-codes"))
     }
 
