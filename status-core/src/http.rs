@@ -64,3 +64,12 @@ pub fn status_code<S: HttpStatus + ?Sized>(
     let code = status.code();
     ::http::StatusCode::from_u16(code).map_err(|_| CodeOutOfRange { code })
 }
+
+/// The `http::StatusCode` of a type whose every value has a code from the spec (100..=599),
+/// which `http::StatusCode` always holds: the `From` impls of derived types without `other`
+/// or `transparent` variants. Generated code only.
+#[doc(hidden)]
+pub fn fixed_status_code<S: HttpStatus + ?Sized>(status: &S) -> ::http::StatusCode {
+    // Unreachable for such a type; a total conversion still must not panic.
+    ::http::StatusCode::from_u16(status.code()).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+}

@@ -28,6 +28,7 @@
 #![cfg_attr(feature = "serde", doc = include_str!("../docs/serde.md"))]
 #![cfg_attr(feature = "retry", doc = include_str!("../docs/retry.md"))]
 #![cfg_attr(feature = "axum", doc = include_str!("../docs/axum.md"))]
+#![cfg_attr(feature = "actix", doc = include_str!("../docs/actix.md"))]
 
 #[cfg(feature = "std")]
 extern crate std;
@@ -43,6 +44,9 @@ mod registry_table;
 mod retry;
 mod status;
 
+#[cfg(feature = "actix")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+pub mod actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
@@ -52,6 +56,9 @@ pub mod backoff;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http;
+#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix"))))]
+pub mod problem;
 #[cfg(feature = "serde")]
 mod serde;
 
@@ -59,7 +66,7 @@ pub use class::StatusClass;
 pub use other::OtherCode;
 pub use parse::{ParseStatusError, parse_code};
 pub use retry::Retry;
-pub use status::{HttpStatus, StatusSet};
+pub use status::{HttpStatus, RetryAfterHint, StatusSet};
 
 /// Implements [`HttpStatus`] (and `Display`, `from_code`, `From<u16>` where they apply) for an
 /// API error enum, each variant's code checked against `codes.toml` at compile time.
@@ -124,6 +131,9 @@ pub mod __private {
     pub use crate::derived::{Row, named};
     pub use crate::other::OtherCode;
     pub use crate::parse::{ParseStatusError, parse_code};
+    pub use crate::status::{
+        CodeField, NoDisplay, NoRetryAfterHint, ViaDisplay, ViaRetryAfterHint,
+    };
     pub use crate::{HttpStatus, Retry, StatusClass, StatusSet};
     pub use core;
 
@@ -132,17 +142,24 @@ pub mod __private {
     };
 
     #[cfg(feature = "http")]
-    pub use {crate::http::CodeOutOfRange, crate::http::status_code as to_status_code, ::http};
+    pub use {
+        crate::http::CodeOutOfRange, crate::http::fixed_status_code,
+        crate::http::status_code as to_status_code, ::http,
+    };
 
     #[cfg(feature = "serde")]
     pub use {crate::serde::deserialize_code, ::serde};
 
+    #[cfg(any(feature = "axum", feature = "actix"))]
+    pub use crate::problem::{NoError, ViaError, display_text, problem_of};
+
     #[cfg(feature = "axum")]
+    pub use {crate::axum::axum_response, ::axum_core};
+
+    #[cfg(feature = "actix")]
     pub use {
-        crate::axum::{
-            NoDisplay, NoRetryAfterHint, ViaDisplay, ViaRetryAfterHint, problem_response,
-        },
-        ::axum_core,
+        crate::actix::{actix_response, actix_status},
+        ::actix_web,
     };
 
     #[cfg(feature = "macros")]

@@ -80,7 +80,7 @@ mod tests {
         );
         assert!(!out.contains("compile_error"), "{out}");
         for piece in [
-            "derive_impls ! { display [] [E] [] }",
+            "derive_impls ! { { display ([] [E] []) } { } { } { } [] [E] [] }",
             "fn __status_row",
             "fn from_code",
             "From < :: core :: primitive :: u16 >",
