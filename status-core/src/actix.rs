@@ -3,7 +3,7 @@
 //! With this feature every `#[derive(StatusCodes)]` type implements
 //! [`actix_web::ResponseError`], so a handler can return `Result<T, YourError>`. The status,
 //! headers and body bytes are those of the `axum` feature for the same error: both copy one
-//! [`Problem`](crate::problem::Problem) (see [`crate::problem`]) into their response type.
+//! [`Problem`] (see [`crate::problem`]) into their response type.
 //!
 //! actix requires `Debug` and `Display` of a `ResponseError`: a derived type has them with
 //! `#[derive(Debug)]` and the derive's own `Display` (or thiserror's). A type with its own

@@ -1,8 +1,10 @@
 //! Conversions to and from [`http::StatusCode`] (feature `http`).
 //!
 //! With this feature every `status_set!` enum implements
-//! `From<http::StatusCode>` (total) and `TryFrom<SET> for http::StatusCode`, and every
-//! `#[derive(StatusCodes)]` enum implements `TryFrom<E> for http::StatusCode`.
+//! `From<http::StatusCode>` (total) and `TryFrom<SET> for http::StatusCode`. A
+//! `#[derive(StatusCodes)]` type whose every variant has a fixed code gives
+//! `From<E>` and `From<&E>` for `http::StatusCode`; one with an `other` or `transparent`
+//! variant gives `TryFrom<E>` and `TryFrom<&E>`.
 //!
 //! Why `TryFrom` and not `From`: a set's `From<u16>` is total, so `Other` may hold any
 //! `u16` (42, 1000), and an `other` variant of a derived enum too, while

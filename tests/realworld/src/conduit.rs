@@ -1,4 +1,4 @@
-//! 1. A "RealWorld" (Conduit) backend on axum + sqlx. By hand: a 9-line `status_code()`
+//! Server 1, a "RealWorld" (Conduit) backend on axum + sqlx. By hand: a 9-line `status_code()`
 //! match and a 53-line `IntoResponse` impl. Here: one `#[status(..)]` line; the variants'
 //! names find 401, 403, 404 and 422 in the registry and `default` gives the rest 500. The
 //! 401 challenge, masking of the database errors (logged, never sent) and the field errors

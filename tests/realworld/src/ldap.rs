@@ -1,4 +1,4 @@
-//! 3. An LDAP server's HTTP auth endpoints on actix-web. By hand: a 21-line free function
+//! Server 3, an LDAP server's HTTP auth endpoints on actix-web. By hand: a 21-line free function
 //! with a nested match, called at eight call sites. Here both enums derive their statuses
 //! (the outer takes the inner's with `transparent`), every handler can return them as
 //! `actix_web::ResponseError`, and the 500s no longer send their internals.

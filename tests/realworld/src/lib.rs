@@ -11,6 +11,7 @@ pub mod registry;
 
 use std::collections::BTreeMap;
 
+#[cfg(feature = "actix")]
 use actix_web::{App, HttpResponse, ResponseError, test, web};
 use axum::response::IntoResponse;
 
@@ -65,6 +66,7 @@ pub fn via_axum<E: IntoResponse>(make: fn() -> E) -> Answer {
     }
 }
 
+#[cfg(feature = "actix")]
 /// The error `make` gives, returned by a handler of an actix-web app driven by
 /// `actix_web::test` (no network).
 ///
@@ -72,11 +74,13 @@ pub fn via_axum<E: IntoResponse>(make: fn() -> E) -> Answer {
 /// When the test service cannot be built (a broken test setup).
 pub fn via_actix<E: ResponseError + 'static>(make: fn() -> E) -> Answer {
     actix_web::rt::System::new().block_on(async move {
-        let app = test::init_service(
-            App::new().route("/", web::get().to(move || async move { Err::<HttpResponse, E>(make()) })),
-        )
+        let app = test::init_service(App::new().route(
+            "/",
+            web::get().to(move || async move { Err::<HttpResponse, E>(make()) }),
+        ))
         .await;
-        let response = test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await;
+        let response =
+            test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await;
         let status = response.status().as_u16();
         let headers = response
             .headers()

@@ -1,4 +1,4 @@
-//! 2. A private crate registry's web UI on axum. By hand: a 20-line `IntoResponse` match
+//! Server 2, a private crate registry's web UI on axum. By hand: a 20-line `IntoResponse` match
 //! and a 9-line `From<DbError>` that sorts database errors. Here the database error states
 //! its own statuses and the route error takes them (`transparent`, with thiserror's
 //! `#[from]` for the conversion); `Status` carries an `http::StatusCode` (`other`).
@@ -7,7 +7,11 @@ use status_core::StatusCodes;
 
 /// The database layer's error, sorted by what went wrong.
 #[derive(Debug, thiserror::Error, StatusCodes)]
-#[status(display = false, default = 500, www_authenticate = "Basic realm=\"registry\"")]
+#[status(
+    display = false,
+    default = 500,
+    www_authenticate = "Basic realm=\"registry\""
+)]
 pub enum DbError {
     /// The password did not match.
     #[error("password mismatch for user {0}")]

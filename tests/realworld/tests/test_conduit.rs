@@ -9,7 +9,10 @@ use status_realworld_tests::conduit::{AnyError, ConduitError, SqlxError};
 use status_realworld_tests::{Answer, via_axum};
 
 fn problem(answer: &Answer) -> Value {
-    assert_eq!(answer.header("content-type"), Some("application/problem+json"));
+    assert_eq!(
+        answer.header("content-type"),
+        Some("application/problem+json")
+    );
     serde_json::from_slice(&answer.body).expect("a JSON body")
 }
 
@@ -35,12 +38,18 @@ fn unauthorized_carries_the_token_challenge_and_its_message() {
     assert_eq!(problem(&answer)["detail"], "authentication required");
     let forbidden = via_axum(|| ConduitError::Forbidden);
     assert_eq!(forbidden.header("www-authenticate"), None, "only on a 401");
-    assert_eq!(problem(&forbidden)["detail"], "user may not perform that action");
+    assert_eq!(
+        problem(&forbidden)["detail"],
+        "user may not perform that action"
+    );
 }
 
 fn invalid_signup() -> ConduitError {
     let mut errors = BTreeMap::new();
-    errors.insert("email".to_owned(), vec!["has already been taken".to_owned()]);
+    errors.insert(
+        "email".to_owned(),
+        vec!["has already been taken".to_owned()],
+    );
     errors.insert(
         "username".to_owned(),
         vec!["can't be blank".to_owned(), "is too short".to_owned()],

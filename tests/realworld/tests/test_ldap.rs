@@ -10,14 +10,26 @@ use status_realworld_tests::via_actix;
 #[test]
 fn statuses_match_the_hand_written_function() {
     let cases: [(fn() -> TcpError, u16); 13] = [
-        (|| DomainError::AuthenticationError("bad".into()).into(), 401),
-        (|| DomainError::AuthenticationProtocolError("x".into()).into(), 401),
+        (
+            || DomainError::AuthenticationError("bad".into()).into(),
+            401,
+        ),
+        (
+            || DomainError::AuthenticationProtocolError("x".into()).into(),
+            401,
+        ),
         (|| DomainError::DatabaseError("x".into()).into(), 500),
-        (|| DomainError::DatabaseTransactionError("x".into()).into(), 500),
+        (
+            || DomainError::DatabaseTransactionError("x".into()).into(),
+            500,
+        ),
         (|| DomainError::InternalError("x".into()).into(), 500),
         (|| DomainError::UnknownCryptoError("x".into()).into(), 500),
         (|| DomainError::Base64DecodeError("x".into()).into(), 400),
-        (|| DomainError::BinarySerializationError("x".into()).into(), 400),
+        (
+            || DomainError::BinarySerializationError("x".into()).into(),
+            400,
+        ),
         (|| DomainError::EntityNotFound("x".into()).into(), 400),
         (|| TcpError::BadRequest("x".into()), 400),
         (|| TcpError::InternalServerError("x".into()), 500),
@@ -35,7 +47,10 @@ fn client_errors_send_their_text_server_errors_do_not() {
     let answer = via_actix(|| TcpError::from(DomainError::EntityNotFound("uid=ann".into())));
     let body: Value = serde_json::from_slice(&answer.body).expect("JSON");
     assert_eq!(body["detail"], "entity not found: uid=ann");
-    assert_eq!(answer.header("content-type"), Some("application/problem+json"));
+    assert_eq!(
+        answer.header("content-type"),
+        Some("application/problem+json")
+    );
 
     for make in [
         (|| DomainError::DatabaseError("connection to 10.0.0.7 refused".into()).into())

@@ -44,11 +44,16 @@ fn each_401_carries_a_challenge_the_original_forgot() {
 fn the_database_error_is_masked_the_client_errors_are_not() {
     let answer = via_axum(|| RouteError::from(DbError::Sqlite));
     assert!(!answer.text().contains("sqlite"), "{}", answer.text());
-    let body: Value = serde_json::from_slice(&via_axum(|| RouteError::UserNotFound("carol".into())).body)
-        .expect("JSON");
-    assert_eq!(body["detail"], "user carol not found");
-    let status: Value =
-        serde_json::from_slice(&via_axum(|| RouteError::Status(http::StatusCode::IM_A_TEAPOT)).body)
+    let body: Value =
+        serde_json::from_slice(&via_axum(|| RouteError::UserNotFound("carol".into())).body)
             .expect("JSON");
-    assert_eq!((status["status"].as_u64(), status["title"].as_str()), (Some(418), Some("I'm a Teapot")));
+    assert_eq!(body["detail"], "user carol not found");
+    let status: Value = serde_json::from_slice(
+        &via_axum(|| RouteError::Status(http::StatusCode::IM_A_TEAPOT)).body,
+    )
+    .expect("JSON");
+    assert_eq!(
+        (status["status"].as_u64(), status["title"].as_str()),
+        (Some(418), Some("I'm a Teapot"))
+    );
 }

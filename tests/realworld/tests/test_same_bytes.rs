@@ -36,9 +36,9 @@ pub enum Wrapper {
 /// Headers both frameworks add on their own (`content-length`, actix's `date`...) aside.
 fn ours(answer: &Answer) -> Answer {
     let mut answer = answer.clone();
-    answer
-        .headers
-        .retain(|name, _| ["content-type", "retry-after", "www-authenticate"].contains(&name.as_str()));
+    answer.headers.retain(|name, _| {
+        ["content-type", "retry-after", "www-authenticate"].contains(&name.as_str())
+    });
     answer
 }
 
@@ -65,7 +65,10 @@ fn every_real_world_error_gives_the_same_bytes() {
 #[test]
 fn retry_after_and_odd_codes_too() {
     let quota = same(|| Quota::ResourceExhausted);
-    assert_eq!((quota.status, quota.header("retry-after")), (429, Some("2")));
+    assert_eq!(
+        (quota.status, quota.header("retry-after")),
+        (429, Some("2"))
+    );
     let wrapped = same(|| Wrapper::Quota(Quota::ResourceExhausted));
     assert_eq!(wrapped, quota, "a transparent variant answers as its field");
     let odd = same(|| Quota::Other(42));
