@@ -96,3 +96,141 @@ mod tests {
         assert!(!out.contains("compile_error"), "{out}");
     }
 }
+
+#[cfg(test)]
+mod rows {
+    //! Property: for random enums built from the registry (variants found by name, by
+    //! code, by `default`, or `transparent`), the derive's row table gives each variant the
+    //! code the spec gives it, and each `transparent` variant its field (whose code the
+    //! runtime reads; `tests/behaviour/tests/test_derive_levels.rs` checks that through one
+    //! and two levels of real types).
+
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+    use status_spec::{CodeEntry, Spec};
+
+    use super::derive;
+    use crate::syntax::DeriveInput;
+
+    /// What the derive must make of a variant.
+    #[derive(Debug, PartialEq, Eq)]
+    enum Expect {
+        Code(u16),
+        Transparent,
+    }
+
+    /// How a variant gives its status.
+    #[derive(Debug, Clone, Copy)]
+    enum Style {
+        ByName,
+        ByCode,
+        ByDefault,
+        Transparent,
+    }
+
+    fn style() -> impl Strategy<Value = Style> {
+        prop_oneof![
+            Just(Style::ByName),
+            Just(Style::ByCode),
+            Just(Style::ByDefault),
+            Just(Style::Transparent),
+        ]
+    }
+
+    /// The enum's source and what each variant must resolve to.
+    fn source(
+        entries: &[&CodeEntry],
+        service: Option<&str>,
+        default: &CodeEntry,
+        picks: &[(Index, Style)],
+    ) -> (String, BTreeMap<String, Expect>) {
+        let mut variants = Vec::new();
+        let mut expect = BTreeMap::new();
+        for (i, (index, style)) in picks.iter().enumerate() {
+            let entry = index.get(entries);
+            let (name, text, outcome) = match style {
+                // A name may be picked twice: the second time, by code under a fresh name.
+                Style::ByName if !expect.contains_key(&entry.name) => (
+                    entry.name.clone(),
+                    entry.name.clone(),
+                    Expect::Code(entry.code),
+                ),
+                Style::ByName | Style::ByCode => {
+                    let name = format!("ByCode{i}");
+                    let text = format!("#[status({})] {name}", entry.code);
+                    (name, text, Expect::Code(entry.code))
+                }
+                Style::ByDefault => {
+                    let name = format!("Zq{i}");
+                    (name.clone(), name, Expect::Code(default.code))
+                }
+                Style::Transparent => {
+                    let name = format!("Wraps{i}");
+                    let text = format!("#[status(transparent)] {name}(Inner)");
+                    (name, text, Expect::Transparent)
+                }
+            };
+            variants.push(text);
+            expect.insert(name, outcome);
+        }
+        let service = service.map_or_else(String::new, |s| format!("service = \"{s}\", "));
+        let source = format!(
+            "#[status({service}default = {})] enum E {{ {} }}",
+            default.code,
+            variants.join(", ")
+        );
+        (source, expect)
+    }
+
+    /// The row table's arms, read back from the expansion's text.
+    fn rows(expansion: &str) -> BTreeMap<String, Expect> {
+        let mut rows = BTreeMap::new();
+        for arm in expansion.split("E :: ").skip(1) {
+            let name: String = arm.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let Some((_, after)) = arm.split_once("=> ") else {
+                continue;
+            };
+            let outcome = if let Some(args) = after.strip_prefix("__sc :: named (") {
+                let code = args.split(' ').next().and_then(|c| c.parse().ok());
+                code.map(Expect::Code)
+            } else if after.starts_with("__sc :: Row :: Inner") {
+                Some(Expect::Transparent)
+            } else {
+                None
+            };
+            if let Some(outcome) = outcome {
+                rows.insert(name, outcome);
+            }
+        }
+        rows
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn rows_give_the_spec_codes(
+            service in any::<Index>(),
+            in_service in any::<bool>(),
+            default in any::<Index>(),
+            picks in prop::collection::vec((any::<Index>(), style()), 1..16),
+        ) {
+            let spec = Spec::embedded();
+            let services: Vec<_> = spec.services().collect();
+            let service = in_service.then(|| service.get(&services));
+            let entries: Vec<&CodeEntry> = match service {
+                Some(service) => service.entries().iter().collect(),
+                None => spec.codes().collect(),
+            };
+            let default = default.get(&entries);
+            let (source, expect) =
+                source(&entries, service.map(|s| s.name.as_str()), default, &picks);
+            let node = DeriveInput::parse(source.parse().expect("lexes")).expect("parses");
+            let expansion = derive(&node).to_string();
+            prop_assert!(!expansion.contains("compile_error"), "{source}\n{expansion}");
+            prop_assert_eq!(rows(&expansion), expect, "{}", source);
+        }
+    }
+}
