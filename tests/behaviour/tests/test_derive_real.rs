@@ -71,6 +71,28 @@ pub enum ApiError {
     },
 }
 
+/// thiserror's `#[source]` (not `#[from]`) on a `transparent` variant's field, with a
+/// message of its own.
+#[derive(Debug, StatusCodes, thiserror::Error)]
+#[status(display = false)]
+pub enum Job {
+    /// The database's status; the message says where.
+    #[error("loading the job failed")]
+    #[status(transparent)]
+    Load(#[source] DbError),
+}
+
+#[test]
+fn source_on_a_transparent_field() {
+    let job = Job::Load(DbError::Missing(9));
+    assert_eq!(
+        (job.code(), job.to_string()),
+        (404, "loading the job failed".to_owned())
+    );
+    let source = std::error::Error::source(&job).map(ToString::to_string);
+    assert_eq!(source.as_deref(), Some("no row for id 9"));
+}
+
 /// One more level: an error that wraps `ApiError`.
 #[derive(Debug, StatusCodes)]
 pub enum Outer {

@@ -33,6 +33,39 @@ pub enum Wrapper {
     Quota(Quota),
 }
 
+/// A type with its own `ResponseError` and `IntoResponse`: without `into_response = false`
+/// the derive's impls would conflict with them and this file would not compile.
+#[derive(Debug, StatusCodes)]
+#[status(into_response = false)]
+pub enum OwnResponses {
+    /// Teapot.
+    #[status(418)]
+    Teapot,
+}
+
+impl actix_web::ResponseError for OwnResponses {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        actix_web::http::StatusCode::IM_A_TEAPOT
+    }
+}
+
+impl axum::response::IntoResponse for OwnResponses {
+    fn into_response(self) -> axum::response::Response {
+        (http::StatusCode::IM_A_TEAPOT, "short and stout").into_response()
+    }
+}
+
+#[test]
+fn into_response_false_opts_out_of_both() {
+    assert_eq!(via_axum(|| OwnResponses::Teapot).text(), "short and stout");
+    let actix = via_actix(|| OwnResponses::Teapot);
+    assert_eq!(actix.status, 418);
+    assert_ne!(
+        actix.header("content-type"),
+        Some("application/problem+json")
+    );
+}
+
 /// Headers both frameworks add on their own (`content-length`, actix's `date`...) aside.
 fn ours(answer: &Answer) -> Answer {
     let mut answer = answer.clone();
