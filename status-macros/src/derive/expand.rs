@@ -37,12 +37,14 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     };
     let tracker = loaded.rebuild_tracker();
     let krate = &r#gen.krate;
+    let (challenge, mask) = (r#gen.challenge_fn(), r#gen.mask_fn());
+    let impls = r#gen.impls(!challenge.is_empty(), !mask.is_empty());
     let parts = [
         r#gen.other_lookup(),
         r#gen.row_fn(),
-        r#gen.challenge_fn(),
-        r#gen.mask_fn(),
-        r#gen.impls(),
+        challenge,
+        mask,
+        impls,
         r#gen.inherent_impl(),
         r#gen.conversion_impl(),
     ];
@@ -312,20 +314,18 @@ impl Gen<'_> {
     }
 
     /// `HttpStatus`, `Display` and what status-core's features add: the same for every
-    /// enum but for its name, generics and two switches, so status-core's `macro_rules!`
+    /// enum but for its name, generics and a few switches (`has_challenge` and `has_mask`
+    /// say whether `challenge_fn` and `mask_fn` wrote their functions), so status-core's `macro_rules!`
     /// writes them (`hooks.rs`); rustc expands that more cheaply than this unoptimized
     /// proc macro builds the same tokens.
-    fn impls(&self) -> TokenStream {
+    fn impls(&self, has_challenge: bool, has_mask: bool) -> TokenStream {
         let input = self.checked.input;
         let display = input.attrs.display().then(|| {
             let lists = lists(input);
             quote!(display (#lists))
         });
-        let given = |code: &TokenStream, name: &str| {
-            (!code.is_empty()).then(|| quote::format_ident!("__status_{}", name))
-        };
-        let challenge = given(&self.challenge_fn(), "challenge");
-        let mask = given(&self.mask_fn(), "masked");
+        let challenge = has_challenge.then(|| quote!(__status_challenge));
+        let mask = has_mask.then(|| quote!(__status_masked));
         let inner = self.has_transparent().then(|| quote!(inner));
         let args = hook_args(input, self.is_total());
         quote! {
