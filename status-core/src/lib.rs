@@ -90,6 +90,32 @@ pub use status::{HttpStatus, RetryAfterHint, StatusSet};
 /// assert_eq!(e.to_string(), "429 Resource Exhausted");
 /// assert_eq!(SafeBrowsingError::Unexpected(418).reason(), "I'm a Teapot");
 /// ```
+///
+/// Real API error types: a variant (or one field of a struct) may take its whole status
+/// from a field with `#[status(transparent)]`; `#[status(default = NNN)]` covers variants
+/// whose names match nothing; `www_authenticate = ".."` gives 401 responses their
+/// challenge and `mask = ..` chooses whether responses hide the `Display` (5xx do by
+/// default).
+///
+/// ```
+/// use status_core::{HttpStatus, StatusCodes};
+///
+/// #[derive(Debug, StatusCodes)]
+/// #[status(404)]
+/// pub struct NoSuchRow { pub id: u32 }
+///
+/// #[derive(Debug, StatusCodes)]
+/// #[status(default = 500, www_authenticate = "Bearer")]
+/// pub enum ApiError {
+///     #[status(transparent)] Db(NoSuchRow), // the field's status, phrase, Display
+///     Unauthorized,                         // 401 by name, with the challenge
+///     PoolExhausted,                        // matches no name: 500 by `default`, masked
+/// }
+///
+/// assert_eq!(ApiError::Db(NoSuchRow { id: 7 }).code(), 404);
+/// assert_eq!(ApiError::Unauthorized.www_authenticate(), Some("Bearer"));
+/// assert!(ApiError::PoolExhausted.masked());
+/// ```
 #[cfg(feature = "macros")]
 pub use status_macros::StatusCodes;
 
