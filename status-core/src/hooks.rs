@@ -2,9 +2,14 @@
 //!
 //! A proc macro cannot see which features of status-core are on, so generated code calls
 //! these `macro_rules!` hooks instead, and what they expand to depends on status-core's own
-//! features (`http`, `serde`, `axum`). Each hook expands to one hook per feature, each
-//! defined twice below: under the feature, emitting the impls, and under `not(feature)`,
-//! emitting nothing. With no feature on, the whole expansion is empty.
+//! features (`http`, `serde`, `axum`, `actix`). Each hook expands to one hook per feature,
+//! each defined twice below: under the feature, emitting the impls, and under
+//! `not(feature)`, emitting nothing. With no feature on, the whole expansion is empty.
+//!
+//! The response features share one path: `__problem_of!` settles, where the type is known,
+//! whether it has `Display`, `RetryAfterHint` and `std::error::Error` (autoref, see
+//! `status.rs`), and status-core's `problem::problem_of` builds the answer; axum's and
+//! actix's hooks only copy it into their response types.
 //!
 //! Paths inside are absolute (`$crate::__private::..`, `::core::..`), so the impls work
 //! under any name the user gives status-core and beside any shadowing `Option` or `Result`.
