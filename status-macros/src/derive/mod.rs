@@ -37,15 +37,7 @@ pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::derive;
-    use crate::syntax::DeriveInput;
-
-    /// The derive's output for `source`, as text.
-    fn expand(source: &str) -> String {
-        let tokens = source.parse().expect("test input lexes");
-        let node = DeriveInput::parse(tokens).expect("test input parses");
-        derive(&node).to_string()
-    }
+    use super::tests_support::expand;
 
     #[test]
     fn misuse_gives_errors_and_stubs_never_a_panic() {
@@ -232,5 +224,180 @@ mod rows {
             prop_assert!(!expansion.contains("compile_error"), "{source}\n{expansion}");
             prop_assert_eq!(rows(&expansion), expect, "{}", source);
         }
+    }
+}
+
+#[cfg(test)]
+mod messages {
+    //! Each mistake's message says what to write instead (the ui cases pin the rendering;
+    //! these pin the text, and run without compiling a crate).
+
+    use super::tests_support::expand;
+
+    /// `source`'s expansion holds every one of `parts`.
+    fn says(source: &str, parts: &[&str]) {
+        let out = expand(source);
+        for part in parts {
+            assert!(out.contains(part), "no {part:?} for {source}:\n{out}");
+        }
+    }
+
+    #[test]
+    fn variant_statuses() {
+        says(
+            "enum E { #[status(other)] A(u16), #[status(other)] B(u16) }",
+            &["only one variant can be `#[status(other)]`, and `A` already is"],
+        );
+        says(
+            "#[status(default = 700)] enum E { A }",
+            &["status code `700` is out of range; expected 100 to 599"],
+        );
+        says(
+            "#[status(service = \"safe_browsin\")] enum E { A }",
+            &["unknown service `safe_browsin`; did you mean `safe_browsing`?"],
+        );
+        says(
+            "#[status(service = \"safe_browsing\")] enum E { #[status(418)] A }",
+            &["code 418 is not in the `safe_browsing` service; it lists 200, 400"],
+        );
+        says(
+            "#[status(service = \"safe_browsing\")] enum E { ResourceExhaustd }",
+            &[
+                "`ResourceExhaustd` names no code of the `safe_browsing` service; did you mean `ResourceExhausted` (429)?",
+            ],
+        );
+        says(
+            "#[status(service = \"safe_browsing\")] enum E { Zzzzzz }",
+            &["or use one of `Ok` (200), `BadRequest` (400)"],
+        );
+        says(
+            "enum E { Zzzzzz }",
+            &[
+                "names no code of the spec's base registry; give its code with `#[status(NNN)]`, or give the enum a `#[status(default = NNN)]`",
+            ],
+        );
+    }
+
+    #[test]
+    fn transparent_and_structs() {
+        says(
+            "enum E { #[status(transparent, mask = true)] A(B) }",
+            &["put `mask` on the field's type instead"],
+        );
+        says(
+            "enum E { #[status(transparent, www_authenticate = \"Basic\")] A(B) }",
+            &["put `www_authenticate` on the field's type instead"],
+        );
+        says(
+            "enum E { #[status(transparent)] A(B, C) }",
+            &["`A` has 2 fields; give it its own code such as `#[status(500)]` instead"],
+        );
+        says(
+            "#[status(404)] struct S { #[status(transparent)] a: A }",
+            &["the struct has a code and a `transparent` field"],
+        );
+        says(
+            "struct S { a: A }",
+            &["`S` has no status: give the struct a code, as in `#[status(404)] struct S`"],
+        );
+        says(
+            "struct S { #[status(transparent)] a: A, #[status(transparent)] b: B }",
+            &["only one field can be `#[status(transparent)]`, and `a` already is"],
+        );
+        let fine = expand("struct S(u8, #[status(transparent)] A);");
+        assert!(!fine.contains("compile_error"), "{fine}");
+        assert!(
+            fine.contains("S { 1 : inner , .. } => __sc :: Row :: Inner"),
+            "{fine}"
+        );
+    }
+
+    #[test]
+    fn other_fields_spelled_u16_build_from_u16() {
+        for ty in [
+            "u16",
+            "(u16)",
+            "::core::primitive::u16",
+            "core::primitive::u16",
+        ] {
+            let out = expand(&format!("enum E {{ NotFound, #[status(other)] O({ty}) }}"));
+            assert!(
+                out.contains("From < :: core :: primitive :: u16 > for E"),
+                "{ty}: {out}"
+            );
+            assert!(!out.contains("CodeField"), "{ty}: {out}");
+        }
+        for ty in ["Set", "http::StatusCode", "[u16; 1]", "u16::X", "a::u16<T>"] {
+            let out = expand(&format!("enum E {{ NotFound, #[status(other)] O({ty}) }}"));
+            assert!(
+                !out.contains("From < :: core :: primitive :: u16 > for E"),
+                "{ty}: {out}"
+            );
+            assert!(out.contains("CodeField"), "{ty}: {out}");
+        }
+    }
+
+    #[test]
+    fn conversions_and_docs() {
+        let fixed = expand("enum E { NotFound, #[status(500)] Db(String) }");
+        assert!(fixed.contains("{ } { } { } total [] [E] []"), "{fixed}");
+        let other = expand("enum E { NotFound, #[status(other)] O(u16) }");
+        assert!(other.contains("{ } { } { } [] [E] []"), "{other}");
+        assert!(other.contains("`404` gives `NotFound`"), "{other}");
+        assert!(other.contains("Never `O`"), "{other}");
+        let transparent = expand("enum E { #[status(transparent)] A(B) }");
+        assert!(transparent.contains("{ inner } [] [E] []"), "{transparent}");
+        assert!(
+            transparent.contains("fn __status_challenge"),
+            "{transparent}"
+        );
+        assert!(transparent.contains("fn __status_masked"), "{transparent}");
+        let plain = expand("enum E { NotFound }");
+        assert!(!plain.contains("__status_challenge") && !plain.contains("__status_masked"));
+        let own = expand("#[status(into_response = false)] enum E { NotFound }");
+        assert!(own.contains("total no_response [] [E] []"), "{own}");
+    }
+
+    #[test]
+    fn challenges_and_masks_per_variant_or_enum_wide() {
+        let out = expand(
+            "#[status(www_authenticate = \"Bearer\", mask = false)] enum E { #[status(401, www_authenticate = \"Basic\", mask = true)] A, NotFound }",
+        );
+        assert!(out.contains("E :: A { .. } => :: core :: option :: Option :: Some (\"Basic\") , _ => :: core :: option :: Option :: Some (\"Bearer\")"), "{out}");
+        assert!(out.contains("E :: A { .. } => :: core :: option :: Option :: Some (true) , _ => :: core :: option :: Option :: Some (false)"), "{out}");
+        let enum_only = expand("#[status(mask = true)] enum E { NotFound }");
+        assert!(
+            enum_only.contains(
+                "__status_row (value) . masked (:: core :: option :: Option :: Some (true))"
+            ),
+            "{enum_only}"
+        );
+        assert!(!enum_only.contains("__status_challenge"), "{enum_only}");
+    }
+
+    #[test]
+    fn other_codes_use_the_shared_table_of_the_embedded_spec() {
+        let out =
+            expand("#[status(service = \"safe_browsing\")] enum E { #[status(other)] O(u16) }");
+        assert!(
+            out.contains("__sc :: Row :: Embedded { code : * code , table : 4 }"),
+            "{out}"
+        );
+        assert!(!out.contains("fn __status_other"), "{out}");
+        let plain = expand("enum E { NotFound }");
+        assert!(!plain.contains("__status_other"), "{plain}");
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::derive;
+    use crate::syntax::DeriveInput;
+
+    /// The derive's output for `source`, as text.
+    pub(super) fn expand(source: &str) -> String {
+        let tokens = source.parse().expect("test input lexes");
+        let node = DeriveInput::parse(tokens).expect("test input parses");
+        derive(&node).to_string()
     }
 }
