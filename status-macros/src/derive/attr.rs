@@ -68,7 +68,6 @@ pub(crate) struct VariantAttrs {
 #[derive(Default)]
 pub(crate) struct FieldAttrs {
     pub(crate) transparent: Option<Ident>,
-    pub(crate) broken: bool,
 }
 
 impl EnumAttrs {
@@ -212,13 +211,11 @@ impl FieldAttrs {
     /// enum's variant (where `transparent` goes on the variant).
     pub(crate) fn from_attrs(attrs: &[Attr], in_struct: bool, errors: &mut Errors) -> FieldAttrs {
         let mut out = FieldAttrs::default();
-        let before = errors.len();
         for mut args in status_args(attrs, errors) {
             each_item(&mut args, errors, |input, errors| {
                 out.item(input, in_struct, errors);
             });
         }
-        out.broken = errors.len() > before;
         out
     }
 

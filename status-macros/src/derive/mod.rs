@@ -390,6 +390,139 @@ mod messages {
 }
 
 #[cfg(test)]
+mod attributes {
+    //! Where each key may stand, and one error per mistake (no follow-ups).
+
+    use super::tests_support::expand;
+
+    fn errors(source: &str) -> usize {
+        expand(source).matches("compile_error").count()
+    }
+
+    fn says(source: &str, part: &str) {
+        let out = expand(source);
+        assert!(out.contains(part), "no {part:?} for {source}:\n{out}");
+    }
+
+    #[test]
+    fn a_broken_key_adds_no_follow_up_errors() {
+        assert_eq!(errors("#[status(display = 3)] enum E { Zzzzzz }"), 1);
+        assert_eq!(errors("enum E { #[status(4.04)] Zzzzzz }"), 1);
+        assert_eq!(errors("#[status(700, display = 3)] struct S;"), 1);
+        assert_eq!(errors("#[status(700)] struct S;"), 1, "the code is checked");
+    }
+
+    #[test]
+    fn keys_in_the_wrong_place() {
+        says(
+            "#[status(default = 500)] struct S;",
+            "`default` belongs on an enum",
+        );
+        says("#[status(404)] enum E { A }", "a code belongs on a variant");
+        says(
+            "enum E { #[status(404, other)] A(u16) }",
+            "a variant takes one code, or `other`",
+        );
+        for both in [
+            "other, transparent",
+            "transparent, 404",
+            "transparent, transparent",
+        ] {
+            says(
+                &format!("enum E {{ #[status({both})] A(u16) }}"),
+                "`transparent` takes the variant's status from its field, so it stands alone",
+            );
+        }
+        says(
+            "struct S { #[status(other)] a: u16 }",
+            "a struct's field takes only `#[status(transparent)]`, found `other`",
+        );
+        says(
+            "struct S { #[status(transparent, transparent)] a: A }",
+            "duplicate `transparent` key",
+        );
+        says(
+            "enum E { A(#[status(transparent)] u16) }",
+            "in an enum, `transparent` goes on the variant",
+        );
+        says(
+            "enum E { A(#[status(404)] u16) }",
+            "`#[status(..)]` goes on the variant, not on its fields",
+        );
+        says(
+            "#[status(transparent)] enum E { A }",
+            "`transparent` belongs on a variant with one field",
+        );
+        says(
+            "#[status(transparent)] struct S;",
+            "`transparent` belongs on the struct's field",
+        );
+    }
+
+    #[test]
+    fn challenges_are_one_line_of_visible_ascii() {
+        for bad in ["", "Bearer\nrealm", "Bearer\u{e9}", "\u{7f}"] {
+            says(
+                &format!("#[status(www_authenticate = \"{bad}\")] enum E {{ A }}"),
+                "a `WWW-Authenticate` challenge is one line of visible ASCII",
+            );
+        }
+        for good in [
+            "Bearer",
+            "Basic realm=\\\"x\\\", charset=\\\"UTF-8\\\"",
+            "a\tb ~",
+        ] {
+            let out = expand(&format!(
+                "#[status(www_authenticate = \"{good}\")] enum E {{ NotFound }}"
+            ));
+            assert!(!out.contains("compile_error"), "{good}: {out}");
+        }
+        says(
+            "#[status(www_authenticate = \"a\", www_authenticate = \"\")] enum E { A }",
+            "duplicate `www_authenticate` key",
+        );
+        assert_eq!(
+            errors(
+                "#[status(www_authenticate = \"a\", www_authenticate = \"\")] enum E { NotFound }"
+            ),
+            1,
+            "the duplicate's value is not checked as well"
+        );
+    }
+
+    #[test]
+    fn errors_keep_the_other_variants_from_u16_stub() {
+        let out = expand("#[status(display = 3)] enum E { NotFound, #[status(other)] O(u16) }");
+        assert!(
+            out.contains("From < :: core :: primitive :: u16 > for E"),
+            "{out}"
+        );
+        assert!(out.contains("fn from_code"), "{out}");
+    }
+
+    #[test]
+    fn a_spec_file_is_tracked_for_rebuilds() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let out = expand(&format!(
+            "#[status(spec = \"../codes.toml\")] enum E {{ NotFound }}"
+        ));
+        assert!(out.contains("include_bytes"), "{out}");
+        assert!(
+            out.contains(dir.rsplit_once('/').map_or(dir, |(up, _)| up)),
+            "{out}"
+        );
+        says(
+            "#[status(spec = \"no/such.toml\")] enum E { A }",
+            "cannot read spec file `no/such.toml`: not found",
+        );
+        says(
+            "#[status(spec = \"src\")] enum E { A }",
+            "cannot read spec file `src`: ",
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests_support {
     use super::derive;
     use crate::syntax::DeriveInput;
