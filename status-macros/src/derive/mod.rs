@@ -503,9 +503,7 @@ mod attributes {
     #[test]
     fn a_spec_file_is_tracked_for_rebuilds() {
         let dir = env!("CARGO_MANIFEST_DIR");
-        let out = expand(&format!(
-            "#[status(spec = \"../codes.toml\")] enum E {{ NotFound }}"
-        ));
+        let out = expand("#[status(spec = \"../codes.toml\")] enum E { NotFound }");
         assert!(out.contains("include_bytes"), "{out}");
         assert!(
             out.contains(dir.rsplit_once('/').map_or(dir, |(up, _)| up)),
