@@ -5,15 +5,15 @@
 use core::fmt;
 
 use crate::__private::{class_of, embedded_fallback, retry_at};
-use crate::{Retry, StatusClass};
+use crate::{HttpStatus, Retry, StatusClass};
 
 /// Phrase, description and advice for a code an `other` variant holds.
 type Fallback = (&'static str, &'static str, Retry);
 
-/// One variant's status: what the spec says of a variant it names, or how to look up the
-/// code an `other` variant holds.
+/// One variant's status: what the spec says of a variant it names, how to look up the
+/// code an `other` variant holds, or the field a `transparent` variant delegates to.
 #[derive(Clone, Copy)]
-pub enum Row {
+pub enum Row<'a> {
     /// A variant the spec names, with its fixed `Display` text (`"429 Resource Exhausted"`)
     /// and its advice as numbered by [`retry_at`].
     Named {
@@ -42,6 +42,13 @@ pub enum Row {
         /// The lookup.
         lookup: fn(u16) -> Fallback,
     },
+    /// A `transparent` variant's field, whose status is the variant's.
+    Inner {
+        /// The field.
+        status: &'a dyn HttpStatus,
+        /// The same field, when the derive writes `Display` (`display = false` needs none).
+        display: Option<&'a dyn fmt::Display>,
+    },
 }
 
 /// The row of a variant the spec names.
@@ -52,7 +59,7 @@ pub const fn named(
     reason: &'static str,
     description: &'static str,
     retry: u8,
-) -> Row {
+) -> Row<'static> {
     Row::Named {
         code,
         text,
@@ -62,12 +69,13 @@ pub const fn named(
     }
 }
 
-impl Row {
+impl<'a> Row<'a> {
     /// The code.
     #[inline]
-    pub const fn code(self) -> u16 {
+    pub fn code(self) -> u16 {
         match self {
             Row::Named { code, .. } | Row::Embedded { code, .. } | Row::Own { code, .. } => code,
+            Row::Inner { status, .. } => status.code(),
         }
     }
 
@@ -75,6 +83,7 @@ impl Row {
     #[inline]
     fn fields(self) -> Fallback {
         match self {
+            Row::Inner { status, .. } => (status.reason(), status.description(), status.retry()),
             Row::Named {
                 reason,
                 description,
@@ -98,10 +107,42 @@ impl Row {
         self.fields().1
     }
 
-    /// The class, by the code (any `u16` has one, see [`class_of`]).
+    /// The class, by the code (any `u16` has one, see [`class_of`]); a field's own.
     #[inline]
-    pub const fn class(self) -> StatusClass {
-        class_of(self.code())
+    pub fn class(self) -> StatusClass {
+        match self {
+            Row::Inner { status, .. } => status.class(),
+            _ => class_of(self.code()),
+        }
+    }
+
+    /// The field a `transparent` variant delegates its response to.
+    #[inline]
+    pub fn inner(self) -> Option<&'a dyn HttpStatus> {
+        match self {
+            Row::Inner { status, .. } => Some(status),
+            _ => None,
+        }
+    }
+
+    /// The `WWW-Authenticate` challenge: the field's for a `transparent` variant, else the
+    /// one the derive gives (`own`).
+    #[inline]
+    pub fn challenge(self, own: Option<&'static str>) -> Option<&'static str> {
+        match self {
+            Row::Inner { status, .. } => status.www_authenticate(),
+            _ => own,
+        }
+    }
+
+    /// Whether responses hide the `Display`: the field's choice for a `transparent`
+    /// variant, else `own` when the derive was told, else whether the code is a 5xx.
+    #[inline]
+    pub fn masked(self, own: Option<bool>) -> bool {
+        match self {
+            Row::Inner { status, .. } => status.masked(),
+            _ => own.unwrap_or_else(|| self.class() == StatusClass::ServerError),
+        }
     }
 
     /// The advice.
@@ -110,13 +151,19 @@ impl Row {
         self.fields().2
     }
 
-    /// `Display`: a named variant's text, padded like a `str`; else the code and phrase.
+    /// `Display`: a named variant's text, padded like a `str`; a `transparent` variant's
+    /// field's own; else the code and phrase.
     ///
     /// # Errors
     /// Those of the formatter.
     pub fn display(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Row::Named { text, .. } => f.pad(text),
+            Row::Inner {
+                display: Some(display),
+                ..
+            } => display.fmt(f),
+            Row::Inner { status, .. } => write!(f, "{} {}", status.code(), status.reason()),
             _ => write!(f, "{} {}", self.code(), self.reason()),
         }
     }

@@ -2,9 +2,14 @@
 //!
 //! A proc macro cannot see which features of status-core are on, so generated code calls
 //! these `macro_rules!` hooks instead, and what they expand to depends on status-core's own
-//! features (`http`, `serde`, `retry`, `axum`). Each hook expands to one hook per feature, each
-//! defined twice below: under the feature, emitting the impls, and under `not(feature)`,
-//! emitting nothing. With no feature on, the whole expansion is empty.
+//! features (`http`, `serde`, `retry`, `axum`, `actix`, `utoipa`). Each hook expands to one hook per feature,
+//! each defined twice below: under the feature, emitting the impls, and under
+//! `not(feature)`, emitting nothing. With no feature on, the whole expansion is empty.
+//!
+//! The response features share one path: `__problem_of!` settles, where the type is known,
+//! whether it has `Display`, `RetryAfterHint` and `std::error::Error` (autoref, see
+//! `status.rs`), and status-core's `problem::problem_of` builds the answer; axum's and
+//! actix's hooks only copy it into their response types.
 //!
 //! Paths inside are absolute (`$crate::__private::..`, `::core::..`), so the impls work
 //! under any name the user gives status-core and beside any shadowing `Option` or `Result`.
@@ -15,6 +20,13 @@
 #[macro_export]
 macro_rules! __set_hooks {
     ($set:ident $($policy:tt)*) => {
+        #[automatically_derived]
+        impl $crate::__private::CodeField for $set {
+            #[inline]
+            fn __status_code(self) -> ::core::primitive::u16 {
+                <::core::primitive::u16 as ::core::convert::From<Self>>::from(self)
+            }
+        }
         $crate::__hook_http_set! { $set }
         $crate::__hook_serde_set! { $set }
         $crate::__hook_retry_set! { $set $($policy)* }
@@ -22,20 +34,27 @@ macro_rules! __set_hooks {
     };
 }
 
-/// The impls every derived enum gets in the same words: `HttpStatus`, whose methods read
+/// The impls every derived type gets in the same words: `HttpStatus`, whose methods read
 /// the row the derive's private `fn __status_row(value: &E) -> Row` gives (that function is
-/// what differs between enums), `Display` unless the enum says `display = false`, and what
-/// status-core's features add ([`__derive_hooks!`]). One call per enum, expanded by rustc:
+/// what differs between types), `Display` unless the type says `display = false`, and what
+/// status-core's features add ([`__derive_hooks!`]). One call per type, expanded by rustc:
 /// cheaper than building the same tokens in the unoptimized proc macro, which matters to a
 /// crate with hundreds of derived enums.
 ///
-/// `__derive_impls! { display? no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`
+/// `__derive_impls! { {display?} {CHALLENGE_FN?} {MASK_FN?} {inner?} FLAGS [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`,
+/// where `display` is followed by the three lists once more in parentheses (a repetition
+/// cannot pass them on otherwise):
+/// `CHALLENGE_FN` and `MASK_FN` are the derive's own `fn(&E) -> ..` for `www_authenticate`
+/// and `masked` when the type configures them or has `transparent` variants (else the
+/// trait's defaults hold), `inner` is there when some variant is `transparent`, and `FLAGS`
+/// are those of [`__derive_hooks!`].
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __derive_impls {
-    // The `HttpStatus` impl is written out in both arms: one arm calling the other would
-    // be one more expansion per enum.
-    (display $($opt_out:ident)? [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+    (
+        {$($display:ident $whole:tt)?} {$($challenge:ident)?} {$($mask:ident)?} {$($inner:ident)?}
+        $($flag:ident)* [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]
+    ) => {
         #[automatically_derived]
         impl $($impl_generics)* $crate::__private::HttpStatus for $($ty)* $($where_clause)* {
             fn code(&self) -> ::core::primitive::u16 {
@@ -53,64 +72,128 @@ macro_rules! __derive_impls {
             fn retry(&self) -> $crate::__private::Retry {
                 __status_row(self).retry()
             }
+            $(
+                fn www_authenticate(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                    $challenge(self)
+                }
+            )?
+            $(
+                fn masked(&self) -> ::core::primitive::bool {
+                    $mask(self)
+                }
+            )?
+            $(
+                fn __status_inner(&self) -> ::core::option::Option<&dyn $crate::__private::HttpStatus> {
+                    __status_row(self).$inner()
+                }
+            )?
+            $crate::__hook_response_methods! {}
         }
 
-        $crate::__derive_hooks! { $($opt_out)? [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__derive_hooks! { $($flag)* [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
 
+        $( $crate::__derive_display! { $display $whole } )?
+    };
+}
+
+/// `Display` of a derived type, by its row: `__derive_display! { display ([IG] [TY] [WC]) }`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_display {
+    ($display:ident ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*])) => {
         #[automatically_derived]
         impl $($impl_generics)* ::core::fmt::Display for $($ty)* $($where_clause)* {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __status_row(self).display(f)
+                __status_row(self).$display(f)
             }
         }
-    };
-    ($($opt_out:ident)? [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
-        #[automatically_derived]
-        impl $($impl_generics)* $crate::__private::HttpStatus for $($ty)* $($where_clause)* {
-            fn code(&self) -> ::core::primitive::u16 {
-                __status_row(self).code()
-            }
-            fn reason(&self) -> &'static ::core::primitive::str {
-                __status_row(self).reason()
-            }
-            fn description(&self) -> &'static ::core::primitive::str {
-                __status_row(self).description()
-            }
-            fn class(&self) -> $crate::__private::StatusClass {
-                __status_row(self).class()
-            }
-            fn retry(&self) -> $crate::__private::Retry {
-                __status_row(self).retry()
-            }
-        }
-
-        $crate::__derive_hooks! { $($opt_out)? [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
 }
 
-/// Called once per `#[derive(StatusCodes)]` enum:
-/// `__derive_hooks! { [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`, the three parts of
-/// `syn::Generics::split_for_impl` (with the type's name before its generics), preceded by
-/// `no_response` when the enum says `#[status(into_response = false)]`.
-#[cfg(feature = "http")] // `axum` turns `http` on
+/// Called once per `#[derive(StatusCodes)]` type:
+/// `__derive_hooks! { FLAGS [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE] }`, the three parts of
+/// `syn::Generics::split_for_impl` (with the type's name before its generics). `FLAGS`:
+/// `total` when every variant has a fixed code (so `http::StatusCode: From<E>`), then
+/// `no_response` when the type says `#[status(into_response = false)]`.
+#[cfg(feature = "http")] // `axum` and `actix` turn `http` on
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __derive_hooks {
-    (no_response [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
-        $crate::__hook_http_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
-    };
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
-        $crate::__hook_http_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
-        $crate::__hook_axum_derive! { [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+    ($($flag:ident)* [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        $crate::__hook_http_derive! { $($flag)* [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__hook_axum_derive! { $($flag)* [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
+        $crate::__hook_actix_derive! { $($flag)* [$($impl_generics)*] [$($ty)*] [$($where_clause)*] }
     };
 }
 
-/// Without the features that add impls, nothing: one expansion per derived enum, not three.
+/// Without the features that add impls, nothing: one expansion per derived type, not three.
 #[cfg(not(feature = "http"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __derive_hooks {
     ($($hook_args:tt)*) => {};
+}
+
+/// Inside a derived type's `HttpStatus` impl: with a response feature on, the hidden
+/// methods through which a `transparent` variant's response reaches its field's `Display`
+/// and `RetryAfterHint` (settled here, where the field's type is known).
+#[cfg(any(feature = "axum", feature = "actix"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_response_methods {
+    () => {
+        fn __status_detail(
+            &self,
+            out: &mut dyn ::core::fmt::Write,
+        ) -> ::core::option::Option<::core::fmt::Result> {
+            #[allow(
+                unused_imports,
+                reason = "one trait of the pair is picked for a given type"
+            )]
+            use $crate::__private::{NoDisplay as _, ViaDisplay as _};
+            self.__status_via_display(out)
+        }
+        fn __status_retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+            #[allow(
+                unused_imports,
+                reason = "one trait of the pair is picked for a given type"
+            )]
+            use $crate::__private::{NoRetryAfterHint as _, ViaRetryAfterHint as _};
+            self.__status_via_hint()
+        }
+    };
+}
+
+#[cfg(not(any(feature = "axum", feature = "actix")))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_response_methods {
+    () => {};
+}
+
+/// The problem a response feature answers `$value` (a `&E`) with: `Display`,
+/// `RetryAfterHint` and `std::error::Error` are each used when `E` has them.
+#[cfg(any(feature = "axum", feature = "actix"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __problem_of {
+    ($value:expr) => {{
+        #[allow(
+            unused_imports,
+            reason = "one trait of each pair is picked for a given type"
+        )]
+        use $crate::__private::{
+            NoDisplay as _, NoError as _, NoRetryAfterHint as _, ViaDisplay as _, ViaError as _,
+            ViaRetryAfterHint as _,
+        };
+        let value = $value;
+        $crate::__private::problem_of(
+            value,
+            $crate::__private::display_text(|out| value.__status_via_display(out)),
+            value.__status_via_hint(),
+            value.__status_via_error(),
+        )
+    }};
 }
 
 // ---- http ----------------------------------------------------------------------------------
@@ -148,18 +231,46 @@ macro_rules! __hook_http_set {
     ($set:ident) => {};
 }
 
-/// `TryFrom<E> for http::StatusCode`: an `other` variant may hold any `u16`.
+/// `From<E>` and `From<&E>` for `http::StatusCode` when every variant has a fixed code
+/// (`total`; the spec only admits 100..=599), else `TryFrom` by value and by reference: an
+/// `other` variant may hold any `u16`, a `transparent` one whatever its field says.
 #[cfg(feature = "http")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __hook_http_derive {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+    (total $(no_response)? [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* ::core::convert::From<$($ty)*> for $crate::__private::http::StatusCode $($where_clause)* {
+            #[inline]
+            fn from(status: $($ty)*) -> Self {
+                $crate::__private::fixed_status_code(&status)
+            }
+        }
+
+        #[automatically_derived]
+        impl $($impl_generics)* ::core::convert::From<&$($ty)*> for $crate::__private::http::StatusCode $($where_clause)* {
+            #[inline]
+            fn from(status: &$($ty)*) -> Self {
+                $crate::__private::fixed_status_code(status)
+            }
+        }
+    };
+    ($(no_response)? [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
         impl $($impl_generics)* ::core::convert::TryFrom<$($ty)*> for $crate::__private::http::StatusCode $($where_clause)* {
             type Error = $crate::__private::CodeOutOfRange;
             #[inline]
             fn try_from(status: $($ty)*) -> ::core::result::Result<Self, Self::Error> {
                 $crate::__private::to_status_code(&status)
+            }
+        }
+
+        #[automatically_derived]
+        impl $($impl_generics)* ::core::convert::TryFrom<&$($ty)*> for $crate::__private::http::StatusCode $($where_clause)* {
+            type Error = $crate::__private::CodeOutOfRange;
+            #[inline]
+            fn try_from(status: &$($ty)*) -> ::core::result::Result<Self, Self::Error> {
+                $crate::__private::to_status_code(status)
             }
         }
     };
@@ -169,7 +280,7 @@ macro_rules! __hook_http_derive {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __hook_http_derive {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+    ($($hook_args:tt)*) => {};
 }
 
 // ---- serde ---------------------------------------------------------------------------------
@@ -284,23 +395,19 @@ macro_rules! __hook_retry_set {
 
 // ---- axum ----------------------------------------------------------------------------------
 
-/// `IntoResponse`: the enum's status and an RFC 9457 problem body, with `Retry-After` when
-/// the type implements `RetryAfterHint` and a `detail` from its `Display` when it has one.
-/// Neither is required: `(&self).__status_..()` finds the `Via*` trait when the bound holds
-/// and the `No*` fallback otherwise (see status-core's `axum.rs`).
+/// `IntoResponse`: the status and RFC 9457 problem body status-core's `problem` module
+/// builds (masking, `Retry-After`, `WWW-Authenticate`, a `transparent` variant's field's
+/// own response); neither `Display` nor `RetryAfterHint` is required of the type.
 #[cfg(feature = "axum")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __hook_axum_derive {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+    ($(total)? no_response $($rest:tt)*) => {};
+    ($(total)? [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
         #[automatically_derived]
         impl $($impl_generics)* $crate::__private::axum_core::response::IntoResponse for $($ty)* $($where_clause)* {
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                #[allow(unused_imports, reason = "one trait of each pair is picked for a given type")]
-                use $crate::__private::{NoDisplay as _, NoRetryAfterHint as _, ViaDisplay as _, ViaRetryAfterHint as _};
-                let detail = (&self).__status_detail();
-                let retry_after = (&self).__status_retry_after();
-                $crate::__private::problem_response(&self, detail, retry_after)
+                $crate::__private::axum_response(&$crate::__problem_of!(&self))
             }
         }
     };
@@ -310,7 +417,37 @@ macro_rules! __hook_axum_derive {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __hook_axum_derive {
-    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {};
+    ($($hook_args:tt)*) => {};
+}
+
+// ---- actix ---------------------------------------------------------------------------------
+
+/// `actix_web::ResponseError`, with the same status, headers and body bytes as the `axum`
+/// feature's `IntoResponse` (both adapt the same `Problem`). actix requires `Debug` and
+/// `Display` of every `ResponseError`.
+#[cfg(feature = "actix")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_actix_derive {
+    ($(total)? no_response $($rest:tt)*) => {};
+    ($(total)? [$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::actix_web::ResponseError for $($ty)* $($where_clause)* {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::__private::actix_status(self)
+            }
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::__private::actix_response(&$crate::__problem_of!(self))
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __hook_actix_derive {
+    ($($hook_args:tt)*) => {};
 }
 
 // ---- utoipa --------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 //! Conversions to and from [`http::StatusCode`] (feature `http`).
 //!
 //! With this feature every `status_set!` enum implements
-//! `From<http::StatusCode>` (total) and `TryFrom<SET> for http::StatusCode`, and every
-//! `#[derive(StatusCodes)]` enum implements `TryFrom<E> for http::StatusCode`.
+//! `From<http::StatusCode>` (total) and `TryFrom<SET> for http::StatusCode`. A
+//! `#[derive(StatusCodes)]` type whose every variant has a fixed code gives
+//! `From<E>` and `From<&E>` for `http::StatusCode`; one with an `other` or `transparent`
+//! variant gives `TryFrom<E>` and `TryFrom<&E>`.
 //!
 //! Why `TryFrom` and not `From`: a set's `From<u16>` is total, so `Other` may hold any
 //! `u16` (42, 1000), and an `other` variant of a derived enum too, while
@@ -71,4 +73,13 @@ pub(crate) fn retry_after(headers: &::http::HeaderMap) -> Option<&str> {
     headers
         .get(::http::header::RETRY_AFTER)
         .and_then(|value| value.to_str().ok())
+}
+
+/// The `http::StatusCode` of a type whose every value has a code from the spec (100..=599),
+/// which `http::StatusCode` always holds: the `From` impls of derived types without `other`
+/// or `transparent` variants. Generated code only.
+#[doc(hidden)]
+pub fn fixed_status_code<S: HttpStatus + ?Sized>(status: &S) -> ::http::StatusCode {
+    // Unreachable for such a type; a total conversion still must not panic.
+    ::http::StatusCode::from_u16(status.code()).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
 }

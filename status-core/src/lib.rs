@@ -32,6 +32,7 @@
     any(feature = "tower", feature = "reqwest"),
     doc = include_str!("../docs/retry_layers.md")
 )]
+#![cfg_attr(feature = "actix", doc = include_str!("../docs/actix.md"))]
 
 #[cfg(feature = "std")]
 extern crate std;
@@ -47,6 +48,9 @@ mod registry_table;
 mod retry;
 mod status;
 
+#[cfg(feature = "actix")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix")))]
+pub mod actix;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
@@ -56,6 +60,9 @@ pub mod backoff;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http;
+#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix"))))]
+pub mod problem;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
@@ -72,7 +79,7 @@ pub use class::StatusClass;
 pub use other::OtherCode;
 pub use parse::{ParseStatusError, parse_code};
 pub use retry::Retry;
-pub use status::{HttpStatus, StatusSet};
+pub use status::{HttpStatus, RetryAfterHint, StatusSet};
 
 /// The crate README's example, run as a doctest so the registry page never shows broken code.
 #[cfg(all(doctest, feature = "macros"))]
@@ -100,6 +107,32 @@ pub struct ReadmeDoctests;
 /// assert_eq!((e.code(), e.retry()), (429, Retry::Backoff));
 /// assert_eq!(e.to_string(), "429 Resource Exhausted");
 /// assert_eq!(SafeBrowsingError::Unexpected(418).reason(), "I'm a Teapot");
+/// ```
+///
+/// Real API error types: a variant (or one field of a struct) may take its whole status
+/// from a field with `#[status(transparent)]`; `#[status(default = NNN)]` covers variants
+/// whose names match nothing; `www_authenticate = ".."` gives 401 responses their
+/// challenge and `mask = ..` chooses whether responses hide the `Display` (5xx do by
+/// default).
+///
+/// ```
+/// use status_core::{HttpStatus, StatusCodes};
+///
+/// #[derive(Debug, StatusCodes)]
+/// #[status(404)]
+/// pub struct NoSuchRow { pub id: u32 }
+///
+/// #[derive(Debug, StatusCodes)]
+/// #[status(default = 500, www_authenticate = "Bearer")]
+/// pub enum ApiError {
+///     #[status(transparent)] Db(NoSuchRow), // the field's status, phrase, Display
+///     Unauthorized,                         // 401 by name, with the challenge
+///     PoolExhausted,                        // matches no name: 500 by `default`, masked
+/// }
+///
+/// assert_eq!(ApiError::Db(NoSuchRow { id: 7 }).code(), 404);
+/// assert_eq!(ApiError::Unauthorized.www_authenticate(), Some("Bearer"));
+/// assert!(ApiError::PoolExhausted.masked());
 /// ```
 #[cfg(feature = "macros")]
 pub use status_macros::StatusCodes;
@@ -142,6 +175,9 @@ pub mod __private {
     pub use crate::derived::{Row, named};
     pub use crate::other::OtherCode;
     pub use crate::parse::{ParseStatusError, parse_code};
+    pub use crate::status::{
+        CodeField, NoDisplay, NoRetryAfterHint, ViaDisplay, ViaRetryAfterHint,
+    };
     pub use crate::{HttpStatus, Retry, StatusClass, StatusSet};
     pub use core;
 
@@ -150,17 +186,24 @@ pub mod __private {
     };
 
     #[cfg(feature = "http")]
-    pub use {crate::http::CodeOutOfRange, crate::http::status_code as to_status_code, ::http};
+    pub use {
+        crate::http::CodeOutOfRange, crate::http::fixed_status_code,
+        crate::http::status_code as to_status_code, ::http,
+    };
 
     #[cfg(feature = "serde")]
     pub use {crate::serde::deserialize_code, ::serde};
 
+    #[cfg(any(feature = "axum", feature = "actix"))]
+    pub use crate::problem::{NoError, ViaError, display_text, problem_of};
+
     #[cfg(feature = "axum")]
+    pub use {crate::axum::axum_response, ::axum_core};
+
+    #[cfg(feature = "actix")]
     pub use {
-        crate::axum::{
-            NoDisplay, NoRetryAfterHint, ViaDisplay, ViaRetryAfterHint, problem_response,
-        },
-        ::axum_core,
+        crate::actix::{actix_response, actix_status},
+        ::actix_web,
     };
 
     #[cfg(feature = "utoipa")]

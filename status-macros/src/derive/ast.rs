@@ -1,12 +1,14 @@
-//! A borrowed view of the derive input: the enum, its variants, and their `#[status(..)]`s.
+//! A borrowed view of the derive input: the enum's variants or the struct, and their
+//! `#[status(..)]`s. A struct is read as an enum of one variant named like the struct,
+//! whose status is the struct's code or its `transparent` field's.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::attr::{EnumAttrs, VariantAttrs};
+use super::attr::{EnumAttrs, FieldAttrs, VariantAttrs};
 use crate::syntax::{self, Data, DeriveInput, Error, Errors};
 
-/// The input; `variants` is empty when it is not an enum (that error is recorded already).
+/// The input; `variants` is empty when it is a union (that error is recorded already).
 pub(crate) struct Input<'a> {
     pub(crate) node: &'a DeriveInput,
     pub(crate) attrs: EnumAttrs,
@@ -14,23 +16,25 @@ pub(crate) struct Input<'a> {
     pub(crate) is_enum: bool,
 }
 
-/// One variant with its parsed attribute.
+/// One variant (or the struct) with its parsed attributes.
 pub(crate) struct Variant<'a> {
-    pub(crate) node: &'a syntax::Variant,
+    pub(crate) ident: &'a Ident,
+    pub(crate) fields: &'a syntax::Fields,
     pub(crate) attrs: VariantAttrs,
+    /// The struct's field marked `transparent` (a variant's is its only field).
+    pub(crate) transparent_field: Option<usize>,
 }
 
 impl<'a> Input<'a> {
     pub(crate) fn read(node: &'a DeriveInput, errors: &mut Errors) -> Input<'a> {
-        let attrs = EnumAttrs::from_attrs(&node.attrs, errors);
+        let is_struct = matches!(node.data, Data::Struct(..));
+        let attrs = EnumAttrs::from_attrs(&node.attrs, is_struct, errors);
         let variants = match &node.data {
             Data::Enum(variants) => variants.iter().map(|v| Variant::read(v, errors)).collect(),
-            Data::Struct(keyword) => {
-                errors.push(not_an_enum(*keyword, "a struct"));
-                Vec::new()
-            }
+            Data::Struct(fields) => vec![Variant::of_struct(node, fields, &attrs, errors)],
             Data::Union(keyword) => {
-                errors.push(not_an_enum(*keyword, "a union"));
+                let msg = "`StatusCodes` can only be derived for an enum or a struct, not a union";
+                errors.push(Error::new(*keyword, msg));
                 Vec::new()
             }
         };
@@ -55,27 +59,100 @@ impl<'a> Input<'a> {
     /// Whether every variant but the `other` one is a unit variant, so that a code alone can
     /// make a value (`from_code`, `From<u16>`).
     pub(crate) fn all_unit(&self) -> bool {
-        self.variants
-            .iter()
-            .all(|v| v.attrs.other.is_some() || v.node.fields.is_unit())
+        self.is_enum
+            && self
+                .variants
+                .iter()
+                .all(|v| v.attrs.other.is_some() || v.fields.is_unit())
     }
 
     /// The variant marked `#[status(other)]` (the first, should there be several).
     pub(crate) fn other(&self) -> Option<&Variant<'a>> {
         self.variants.iter().find(|v| v.attrs.other.is_some())
     }
-}
 
-impl<'a> Variant<'a> {
-    fn read(node: &'a syntax::Variant, errors: &mut Errors) -> Variant<'a> {
-        Variant {
-            node,
-            attrs: VariantAttrs::from_attrs(&node.attrs, errors),
+    /// How a pattern names `variant`: `E::Variant`, or the struct's `S`.
+    pub(crate) fn path_of(&self, variant: &Variant<'_>) -> TokenStream {
+        let name = &self.node.ident;
+        if self.is_enum {
+            let ident = variant.ident;
+            quote!(#name::#ident)
+        } else {
+            quote!(#name)
         }
     }
 }
 
-fn not_an_enum(span: Span, what: &str) -> Error {
-    let msg = format!("`StatusCodes` can only be derived for an enum, not {what}");
-    Error::new(span, msg)
+impl<'a> Variant<'a> {
+    fn read(node: &'a syntax::Variant, errors: &mut Errors) -> Variant<'a> {
+        let attrs = VariantAttrs::from_attrs(&node.attrs, errors);
+        for field in node.fields.fields() {
+            FieldAttrs::from_attrs(&field.attrs, false, errors);
+        }
+        Variant {
+            ident: &node.ident,
+            fields: &node.fields,
+            attrs,
+            transparent_field: None,
+        }
+    }
+
+    /// The struct as one variant: its code, or its one `transparent` field.
+    fn of_struct(
+        node: &'a DeriveInput,
+        fields: &'a syntax::Fields,
+        item: &EnumAttrs,
+        errors: &mut Errors,
+    ) -> Variant<'a> {
+        let before = errors.len();
+        let marked = transparent_fields(fields, errors);
+        if let [(first, _), rest @ ..] = marked.as_slice() {
+            let first = fields.fields()[*first].member();
+            for (_, key) in rest {
+                let msg = format!(
+                    "only one field can be `#[status(transparent)]`, and `{first}` already is; the struct takes its status from one field"
+                );
+                errors.push(Error::new(key.span(), msg));
+            }
+        }
+        let mut attrs = VariantAttrs {
+            code: item.code.clone(),
+            transparent: marked.first().map(|(_, key)| key.clone()),
+            ..VariantAttrs::default()
+        };
+        match (&attrs.code, marked.first()) {
+            (Some(_), Some((_, key))) => errors.push(Error::new(
+                key.span(),
+                "the struct has a code and a `transparent` field; keep the code, or remove it to take the field's status",
+            )),
+            (None, None) => errors.push(no_status(node)),
+            _ => {}
+        }
+        attrs.broken = item.broken || errors.len() > before;
+        Variant {
+            ident: &node.ident,
+            fields,
+            transparent_field: marked.first().map(|(i, _)| *i),
+            attrs,
+        }
+    }
+}
+
+/// The fields marked `#[status(transparent)]`: their positions and the keys (for spans).
+fn transparent_fields(fields: &syntax::Fields, errors: &mut Errors) -> Vec<(usize, Ident)> {
+    let mut marked = Vec::new();
+    for (i, field) in fields.fields().iter().enumerate() {
+        if let Some(key) = FieldAttrs::from_attrs(&field.attrs, true, errors).transparent {
+            marked.push((i, key));
+        }
+    }
+    marked
+}
+
+fn no_status(node: &DeriveInput) -> Error {
+    let name = &node.ident;
+    let msg = format!(
+        "`{name}` has no status: give the struct a code, as in `#[status(404)] struct {name}`, or mark the field it takes its status from, as in `#[status(transparent)] kind: ErrorKind`"
+    );
+    Error::new(name.span(), msg)
 }

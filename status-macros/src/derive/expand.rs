@@ -11,7 +11,7 @@ use quote::{quote, quote_spanned};
 use status_codegen::{Layout, retry_index};
 
 use super::ast::Input;
-use super::valid::{Checked, Kind, OtherField, Resolved};
+use super::valid::{Checked, FieldRef, Kind, OtherField, Resolved};
 use crate::load::Loaded;
 
 /// ```text
@@ -19,10 +19,12 @@ use crate::load::Loaded;
 ///     const _: &[u8] = ::core::include_bytes!("/path/to/codes.toml");   // rebuild on edits
 ///     use ::status_core::__private as __sc;
 ///     const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }  // `other` on a file's spec
-///     fn __status_row(value: &E) -> __sc::Row { match value { .. } }
-///     __sc::derive_impls! { display [<T>] [E<T>] [where ..] }            // HttpStatus reading the row,
-///                                                                       // Display (unless display = false),
-///                                                                       // what status-core's features add
+///     fn __status_row(value: &E) -> __sc::Row<'_> { match value { .. } }
+///     fn __status_challenge(value: &E) -> Option<&str> { .. }           // with `www_authenticate` or `transparent`
+///     fn __status_masked(value: &E) -> bool { .. }                      // with `mask` or `transparent`
+///     __sc::derive_impls! { {display} {..} {..} {inner} total [<T>] [E<T>] [where ..] }
+///                                                  // HttpStatus reading the row, Display (unless
+///                                                  // display = false), what status-core's features add
 ///     impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } } // unit variants only
 ///     impl From<u16> for E { .. }                                       // ... with `other`
 /// };
@@ -35,10 +37,14 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     };
     let tracker = loaded.rebuild_tracker();
     let krate = &r#gen.krate;
+    let (challenge, mask) = (r#gen.challenge_fn(), r#gen.mask_fn());
+    let impls = r#gen.impls(!challenge.is_empty(), !mask.is_empty());
     let parts = [
         r#gen.other_lookup(),
         r#gen.row_fn(),
-        r#gen.impls(),
+        challenge,
+        mask,
+        impls,
         r#gen.inherent_impl(),
         r#gen.conversion_impl(),
     ];
@@ -140,53 +146,200 @@ impl Gen<'_> {
     fn row_fn(&self) -> TokenStream {
         let node = self.checked.input.node;
         let name = &node.ident;
-        let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
+        let (_, ty_generics, where_clause) = node.generics.split_for_impl();
+        // The row borrows a `transparent` variant's field: name the borrow, as the type's
+        // own lifetimes would make `'_` ambiguous.
+        let impl_generics = node.generics.impl_generics_with(&quote!('__status));
         let arms = self.checked.variants.iter().map(|r| {
-            let ident = &r.variant.node.ident;
+            let path = self.checked.input.path_of(r.variant);
             match &r.kind {
                 Kind::Code(e) => {
                     let code = Literal::u16_unsuffixed(e.code);
                     let text = format!("{} {}", e.code, e.reason);
                     let (reason, description) = (&e.reason, &e.description);
                     let retry = Literal::u8_unsuffixed(retry_index(e.retry));
-                    quote_spanned! {ident.span()=>
-                        #name::#ident { .. } => __sc::named(#code, #text, #reason, #description, #retry),
+                    quote_spanned! {r.variant.ident.span()=>
+                        #path { .. } => __sc::named(#code, #text, #reason, #description, #retry),
                     }
                 }
-                Kind::Other(OtherField { member, ty_span }) => {
-                    // Only the value is spanned on the field: a pattern there would be linted
-                    // as the user's own (`non_shorthand_field_patterns`).
-                    let code = quote_spanned!(*ty_span=> *code);
-                    // A struct literal, not a call: rustc's note on a bad argument would
-                    // show the user status-core's private function.
-                    let row = match self.embedded_table() {
-                        Some(table) => {
-                            let table = Literal::usize_unsuffixed(table);
-                            quote!(__sc::Row::Embedded { code: #code, table: #table })
-                        }
-                        None => quote!(__sc::Row::Own { code: #code, lookup: __status_other }),
-                    };
-                    quote!(#name::#ident { #member: code } => #row,)
-                }
+                Kind::Other(other) => self.other_arm(&path, other),
+                Kind::Transparent(field) => self.transparent_arm(&path, field),
             }
         });
         quote! {
-            fn __status_row #impl_generics (value: &#name #ty_generics) -> __sc::Row #where_clause {
+            fn __status_row #impl_generics (value: &'__status #name #ty_generics) -> __sc::Row<'__status> #where_clause {
                 match value { #(#arms)* }
             }
         }
     }
 
+    /// The `other` variant's arm: the one place its field is read, so that should the
+    /// field not hold a code after all, rustc says so once, at the field.
+    fn other_arm(&self, path: &TokenStream, other: &OtherField) -> TokenStream {
+        let OtherField {
+            member,
+            ty_span,
+            is_u16,
+        } = other;
+        // Only the value is spanned on the field: a pattern there would be linted as the
+        // user's own (`non_shorthand_field_patterns`). A `u16` is read as is (a struct
+        // literal, not a call: rustc's note on a bad argument would show the user
+        // status-core's private function); any other type through `CodeField`, whose
+        // message says which types hold a code.
+        let code = if *is_u16 {
+            quote_spanned!(*ty_span=> *code)
+        } else {
+            quote_spanned!(*ty_span=> __sc::CodeField::__status_code(*code))
+        };
+        let row = match self.embedded_table() {
+            Some(table) => {
+                let table = Literal::usize_unsuffixed(table);
+                quote!(__sc::Row::Embedded { code: #code, table: #table })
+            }
+            None => quote!(__sc::Row::Own { code: #code, lookup: __status_other }),
+        };
+        quote!(#path { #member: code, .. } => #row,)
+    }
+
+    /// A `transparent` variant's arm: the field, as `&dyn HttpStatus` (and `&dyn Display`
+    /// when the derive writes `Display`), each coercion spanned on the field's type so that
+    /// rustc's "not implemented" lands there.
+    ///
+    /// ```text
+    /// E::Db { 0: inner, .. } => __sc::Row::Inner { status: inner, display: Some(inner) },
+    /// ```
+    fn transparent_arm(&self, path: &TokenStream, field: &FieldRef) -> TokenStream {
+        let FieldRef { member, ty_span } = field;
+        let status = quote_spanned!(*ty_span=> inner);
+        let display = if self.checked.input.attrs.display() {
+            quote_spanned!(*ty_span=> ::core::option::Option::Some(inner))
+        } else {
+            quote!(::core::option::Option::None)
+        };
+        quote!(#path { #member: inner, .. } => __sc::Row::Inner { status: #status, display: #display },)
+    }
+
+    /// Whether any variant is `transparent`.
+    fn has_transparent(&self) -> bool {
+        self.checked
+            .variants
+            .iter()
+            .any(|r| matches!(r.kind, Kind::Transparent(_)))
+    }
+
+    /// `www_authenticate` for each variant: a `transparent` variant's field's, else the
+    /// variant's own key, else the enum's. Only written when there is something to say.
+    ///
+    /// ```text
+    /// fn __status_challenge(value: &E) -> Option<&'static str> {
+    ///     __status_row(value).challenge(match value { E::A { .. } => Some("Basic"), _ => Some("Bearer") })
+    /// }
+    /// ```
+    fn challenge_fn(&self) -> TokenStream {
+        let input = self.checked.input;
+        let own = |lit: Option<&crate::syntax::LitStr>| match lit {
+            Some(lit) => {
+                let text = lit.value();
+                quote!(::core::option::Option::Some(#text))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let by_variant = self.checked.variants.iter().filter_map(|r| {
+            let lit = r.variant.attrs.www_authenticate.as_ref()?;
+            Some((self.checked.input.path_of(r.variant), own(Some(lit))))
+        });
+        let fallback = own(input.attrs.www_authenticate.as_ref());
+        self.per_variant_fn(
+            "challenge",
+            quote!(::core::option::Option<&'static ::core::primitive::str>),
+            by_variant.collect(),
+            input.attrs.www_authenticate.is_some(),
+            fallback,
+        )
+    }
+
+    /// `masked` for each variant, as [`Self::challenge_fn`] does `www_authenticate`;
+    /// `None` leaves it to the code (5xx are masked).
+    fn mask_fn(&self) -> TokenStream {
+        let input = self.checked.input;
+        let own = |mask: Option<bool>| match mask {
+            Some(mask) => quote!(::core::option::Option::Some(#mask)),
+            None => quote!(::core::option::Option::None),
+        };
+        let by_variant = self.checked.variants.iter().filter_map(|r| {
+            let mask = r.variant.attrs.mask?;
+            Some((self.checked.input.path_of(r.variant), own(Some(mask))))
+        });
+        self.per_variant_fn(
+            "masked",
+            quote!(::core::primitive::bool),
+            by_variant.collect(),
+            input.attrs.mask.is_some(),
+            own(input.attrs.mask),
+        )
+    }
+
+    /// `fn __status_WHAT(value: &E) -> RET { __status_row(value).WHAT(OWN) }`, `OWN` a
+    /// match over the variants that set the key, else the enum's value; nothing when no
+    /// variant sets it, the enum does not, and no variant is `transparent`.
+    fn per_variant_fn(
+        &self,
+        what: &str,
+        ret: TokenStream,
+        by_variant: Vec<(TokenStream, TokenStream)>,
+        on_enum: bool,
+        fallback: TokenStream,
+    ) -> TokenStream {
+        if by_variant.is_empty() && !on_enum && !self.has_transparent() {
+            return TokenStream::new();
+        }
+        let node = self.checked.input.node;
+        let name = &node.ident;
+        let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
+        let fn_name = quote::format_ident!("__status_{}", what);
+        let method = quote::format_ident!("{}", what);
+        let own = if by_variant.is_empty() {
+            fallback
+        } else {
+            let arms = by_variant
+                .iter()
+                .map(|(path, value)| quote!(#path { .. } => #value,));
+            quote!(match value { #(#arms)* _ => #fallback })
+        };
+        quote! {
+            fn #fn_name #impl_generics (value: &#name #ty_generics) -> #ret #where_clause {
+                __status_row(value).#method(#own)
+            }
+        }
+    }
+
     /// `HttpStatus`, `Display` and what status-core's features add: the same for every
-    /// enum but for its name, generics and two switches, so status-core's `macro_rules!`
+    /// enum but for its name, generics and a few switches (`has_challenge` and `has_mask`
+    /// say whether `challenge_fn` and `mask_fn` wrote their functions), so status-core's `macro_rules!`
     /// writes them (`hooks.rs`); rustc expands that more cheaply than this unoptimized
     /// proc macro builds the same tokens.
-    fn impls(&self) -> TokenStream {
-        let display = self.checked.input.attrs.display().then(|| quote!(display));
-        let args = hook_args(self.checked.input);
+    fn impls(&self, has_challenge: bool, has_mask: bool) -> TokenStream {
+        let input = self.checked.input;
+        let display = input.attrs.display().then(|| {
+            let lists = lists(input);
+            quote!(display (#lists))
+        });
+        let challenge = has_challenge.then(|| quote!(__status_challenge));
+        let mask = has_mask.then(|| quote!(__status_masked));
+        let inner = self.has_transparent().then(|| quote!(inner));
+        let args = hook_args(input, self.is_total());
         quote! {
-            __sc::derive_impls! { #display #args }
+            __sc::derive_impls! { {#display} {#challenge} {#mask} {#inner} #args }
         }
+    }
+
+    /// Whether every variant has a fixed code (no `other`, no `transparent`), so that the
+    /// conversion to `http::StatusCode` is total.
+    fn is_total(&self) -> bool {
+        self.checked
+            .variants
+            .iter()
+            .all(|r| matches!(r.kind, Kind::Code(_)))
     }
 
     /// Whether a code alone can make a value: every variant but `other` is a unit variant,
@@ -218,7 +371,7 @@ impl Gen<'_> {
         }
         let arms = self.checked.variants.iter().filter_map(|r| {
             let code = Literal::u16_unsuffixed(code_of(r)?);
-            let ident = &r.variant.node.ident;
+            let ident = r.variant.ident;
             Some(
                 quote_spanned!(ident.span()=> #code => ::core::option::Option::Some(Self::#ident),),
             )
@@ -244,16 +397,10 @@ impl Gen<'_> {
             .checked
             .variants
             .iter()
-            .filter_map(|r| {
-                Some(format!(
-                    "`{}` gives `{}`",
-                    code_of(r)?,
-                    r.variant.node.ident
-                ))
-            })
+            .filter_map(|r| Some(format!("`{}` gives `{}`", code_of(r)?, r.variant.ident)))
             .collect();
         let never = self.other().map_or_else(String::new, |other| {
-            let name = &other.variant.node.ident;
+            let name = other.variant.ident;
             format!(" Never `{name}`: `From<u16>` puts every other code there.")
         });
         format!(
@@ -267,13 +414,19 @@ impl Gen<'_> {
         let Some(other) = self.other() else {
             return TokenStream::new();
         };
-        let Kind::Other(OtherField { member, ty_span }) = &other.kind else {
+        let Kind::Other(OtherField {
+            member,
+            ty_span,
+            is_u16: true,
+        }) = &other.kind
+        else {
+            // Only a `u16` field can hold any `u16`.
             return TokenStream::new();
         };
         if !self.codes_make_values() {
             return TokenStream::new();
         }
-        let ident = &other.variant.node.ident;
+        let ident = other.variant.ident;
         let code = quote_spanned!(*ty_span=> code);
         let body = quote! {
             fn from(code: ::core::primitive::u16) -> Self {
@@ -291,18 +444,26 @@ impl Gen<'_> {
 }
 
 /// What status-core's `derive_impls!` and `derive_hooks!` take after their own switches:
-/// `no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`. `no_response` keeps the `axum`
-/// feature's `IntoResponse` off an enum that has its own.
-pub(crate) fn hook_args(input: &Input<'_>) -> TokenStream {
+/// `total? no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`. `total` gives `From`
+/// conversions to `http::StatusCode` instead of `TryFrom`; `no_response` keeps the response
+/// features' `IntoResponse` and `ResponseError` off a type that has its own.
+pub(crate) fn hook_args(input: &Input<'_>, total: bool) -> TokenStream {
+    let total = total.then(|| quote!(total));
+    let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
+    let lists = lists(input);
+    quote!(#total #opt_out #lists)
+}
+
+/// `[IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`.
+fn lists(input: &Input<'_>) -> TokenStream {
     let name = &input.node.ident;
     let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
-    let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
-    quote!(#opt_out [#impl_generics] [#name #ty_generics] [#where_clause])
+    quote!([#impl_generics] [#name #ty_generics] [#where_clause])
 }
 
 fn code_of(r: &Resolved<'_>) -> Option<u16> {
     match &r.kind {
         Kind::Code(e) => Some(e.code),
-        Kind::Other(_) => None,
+        Kind::Other(_) | Kind::Transparent(_) => None,
     }
 }

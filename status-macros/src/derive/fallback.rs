@@ -66,7 +66,7 @@ fn display_impl(input: &Input<'_>) -> TokenStream {
 /// Stubbed whenever the variants' shape would allow it (whether their codes are distinct
 /// is unknown when the spec could not be read).
 fn from_code(input: &Input<'_>) -> TokenStream {
-    if !(input.is_enum && input.all_unit()) {
+    if !input.all_unit() {
         return TokenStream::new();
     }
     let vis = &input.node.vis;
@@ -78,7 +78,7 @@ fn from_code(input: &Input<'_>) -> TokenStream {
 }
 
 fn from_u16(input: &Input<'_>) -> TokenStream {
-    if !(input.is_enum && input.all_unit() && input.other().is_some()) {
+    if !(input.all_unit() && input.other().is_some()) {
         return TokenStream::new();
     }
     let body = quote! {
@@ -95,6 +95,11 @@ fn from_u16(input: &Input<'_>) -> TokenStream {
 /// from `derive_impls!`: a use of those impls then adds no error to the real ones.
 fn hooks(input: &Input<'_>) -> TokenStream {
     let krate = input.krate();
-    let args = super::expand::hook_args(input);
+    // Total when no variant asks for a status decided at run time, as the real one would.
+    let total = input
+        .variants
+        .iter()
+        .all(|v| v.attrs.other.is_none() && v.attrs.transparent.is_none() && !v.attrs.broken);
+    let args = super::expand::hook_args(input, total && !input.variants.is_empty());
     quote!(#krate::__private::derive_hooks! { #args })
 }

@@ -37,15 +37,7 @@ pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::derive;
-    use crate::syntax::DeriveInput;
-
-    /// The derive's output for `source`, as text.
-    fn expand(source: &str) -> String {
-        let tokens = source.parse().expect("test input lexes");
-        let node = DeriveInput::parse(tokens).expect("test input parses");
-        derive(&node).to_string()
-    }
+    use super::tests_support::expand;
 
     #[test]
     fn misuse_gives_errors_and_stubs_never_a_panic() {
@@ -80,7 +72,7 @@ mod tests {
         );
         assert!(!out.contains("compile_error"), "{out}");
         for piece in [
-            "derive_impls ! { display [] [E] [] }",
+            "derive_impls ! { { display ([] [E] []) } { } { } { } [] [E] [] }",
             "fn __status_row",
             "fn from_code",
             "From < :: core :: primitive :: u16 >",
@@ -94,5 +86,449 @@ mod tests {
     fn hex_and_suffixed_codes_are_codes() {
         let out = expand("enum E { #[status(0x194)] A, #[status(404u16)] B(u8) }");
         assert!(!out.contains("compile_error"), "{out}");
+    }
+}
+
+#[cfg(test)]
+mod rows {
+    //! Property: for random enums built from the registry (variants found by name, by
+    //! code, by `default`, or `transparent`), the derive's row table gives each variant the
+    //! code the spec gives it, and each `transparent` variant its field (whose code the
+    //! runtime reads; `tests/behaviour/tests/test_derive_levels.rs` checks that through one
+    //! and two levels of real types).
+
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+    use status_spec::{CodeEntry, Spec};
+
+    use super::derive;
+    use crate::syntax::DeriveInput;
+
+    /// What the derive must make of a variant.
+    #[derive(Debug, PartialEq, Eq)]
+    enum Expect {
+        Code(u16),
+        Transparent,
+    }
+
+    /// How a variant gives its status.
+    #[derive(Debug, Clone, Copy)]
+    enum Style {
+        ByName,
+        ByCode,
+        ByDefault,
+        Transparent,
+    }
+
+    fn style() -> impl Strategy<Value = Style> {
+        prop_oneof![
+            Just(Style::ByName),
+            Just(Style::ByCode),
+            Just(Style::ByDefault),
+            Just(Style::Transparent),
+        ]
+    }
+
+    /// The enum's source and what each variant must resolve to.
+    fn source(
+        entries: &[&CodeEntry],
+        service: Option<&str>,
+        default: &CodeEntry,
+        picks: &[(Index, Style)],
+    ) -> (String, BTreeMap<String, Expect>) {
+        let mut variants = Vec::new();
+        let mut expect = BTreeMap::new();
+        for (i, (index, style)) in picks.iter().enumerate() {
+            let entry = index.get(entries);
+            let (name, text, outcome) = match style {
+                // A name may be picked twice: the second time, by code under a fresh name.
+                Style::ByName if !expect.contains_key(&entry.name) => (
+                    entry.name.clone(),
+                    entry.name.clone(),
+                    Expect::Code(entry.code),
+                ),
+                Style::ByName | Style::ByCode => {
+                    let name = format!("ByCode{i}");
+                    let text = format!("#[status({})] {name}", entry.code);
+                    (name, text, Expect::Code(entry.code))
+                }
+                Style::ByDefault => {
+                    let name = format!("Zq{i}");
+                    (name.clone(), name, Expect::Code(default.code))
+                }
+                Style::Transparent => {
+                    let name = format!("Wraps{i}");
+                    let text = format!("#[status(transparent)] {name}(Inner)");
+                    (name, text, Expect::Transparent)
+                }
+            };
+            variants.push(text);
+            expect.insert(name, outcome);
+        }
+        let service = service.map_or_else(String::new, |s| format!("service = \"{s}\", "));
+        let source = format!(
+            "#[status({service}default = {})] enum E {{ {} }}",
+            default.code,
+            variants.join(", ")
+        );
+        (source, expect)
+    }
+
+    /// The row table's arms, read back from the expansion's text.
+    fn rows(expansion: &str) -> BTreeMap<String, Expect> {
+        let mut rows = BTreeMap::new();
+        for arm in expansion.split("E :: ").skip(1) {
+            let name: String = arm.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let Some((_, after)) = arm.split_once("=> ") else {
+                continue;
+            };
+            let outcome = if let Some(args) = after.strip_prefix("__sc :: named (") {
+                let code = args.split(' ').next().and_then(|c| c.parse().ok());
+                code.map(Expect::Code)
+            } else if after.starts_with("__sc :: Row :: Inner") {
+                Some(Expect::Transparent)
+            } else {
+                None
+            };
+            if let Some(outcome) = outcome {
+                rows.insert(name, outcome);
+            }
+        }
+        rows
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn rows_give_the_spec_codes(
+            service in any::<Index>(),
+            in_service in any::<bool>(),
+            default in any::<Index>(),
+            picks in prop::collection::vec((any::<Index>(), style()), 1..16),
+        ) {
+            let spec = Spec::embedded();
+            let services: Vec<_> = spec.services().collect();
+            let service = in_service.then(|| service.get(&services));
+            let entries: Vec<&CodeEntry> = match service {
+                Some(service) => service.entries().iter().collect(),
+                None => spec.codes().collect(),
+            };
+            let default = default.get(&entries);
+            let (source, expect) =
+                source(&entries, service.map(|s| s.name.as_str()), default, &picks);
+            let node = DeriveInput::parse(source.parse().expect("lexes")).expect("parses");
+            let expansion = derive(&node).to_string();
+            prop_assert!(!expansion.contains("compile_error"), "{source}\n{expansion}");
+            prop_assert_eq!(rows(&expansion), expect, "{}", source);
+        }
+    }
+}
+
+#[cfg(test)]
+mod messages {
+    //! Each mistake's message says what to write instead (the ui cases pin the rendering;
+    //! these pin the text, and run without compiling a crate).
+
+    use super::tests_support::expand;
+
+    /// `source`'s expansion holds every one of `parts`.
+    fn says(source: &str, parts: &[&str]) {
+        let out = expand(source);
+        for part in parts {
+            assert!(out.contains(part), "no {part:?} for {source}:\n{out}");
+        }
+    }
+
+    #[test]
+    fn variant_statuses() {
+        says(
+            "enum E { #[status(other)] A(u16), #[status(other)] B(u16) }",
+            &["only one variant can be `#[status(other)]`, and `A` already is"],
+        );
+        says(
+            "#[status(default = 700)] enum E { A }",
+            &["status code `700` is out of range; expected 100 to 599"],
+        );
+        says(
+            "#[status(service = \"safe_browsin\")] enum E { A }",
+            &["unknown service `safe_browsin`; did you mean `safe_browsing`?"],
+        );
+        says(
+            "#[status(service = \"safe_browsing\")] enum E { #[status(418)] A }",
+            &["code 418 is not in the `safe_browsing` service; it lists 200, 400"],
+        );
+        says(
+            "#[status(service = \"safe_browsing\")] enum E { ResourceExhaustd }",
+            &[
+                "`ResourceExhaustd` names no code of the `safe_browsing` service; did you mean `ResourceExhausted` (429)?",
+            ],
+        );
+        says(
+            "#[status(service = \"safe_browsing\")] enum E { Zzzzzz }",
+            &["or use one of `Ok` (200), `BadRequest` (400)"],
+        );
+        says(
+            "enum E { Zzzzzz }",
+            &[
+                "names no code of the spec's base registry; give its code with `#[status(NNN)]`, or give the enum a `#[status(default = NNN)]`",
+            ],
+        );
+    }
+
+    #[test]
+    fn transparent_and_structs() {
+        says(
+            "enum E { #[status(transparent, mask = true)] A(B) }",
+            &["put `mask` on the field's type instead"],
+        );
+        says(
+            "enum E { #[status(transparent, www_authenticate = \"Basic\")] A(B) }",
+            &["put `www_authenticate` on the field's type instead"],
+        );
+        says(
+            "enum E { #[status(transparent)] A(B, C) }",
+            &["`A` has 2 fields; give it its own code such as `#[status(500)]` instead"],
+        );
+        says(
+            "#[status(404)] struct S { #[status(transparent)] a: A }",
+            &["the struct has a code and a `transparent` field"],
+        );
+        says(
+            "struct S { a: A }",
+            &["`S` has no status: give the struct a code, as in `#[status(404)] struct S`"],
+        );
+        says(
+            "struct S { #[status(transparent)] a: A, #[status(transparent)] b: B }",
+            &["only one field can be `#[status(transparent)]`, and `a` already is"],
+        );
+        let fine = expand("struct S(u8, #[status(transparent)] A);");
+        assert!(!fine.contains("compile_error"), "{fine}");
+        assert!(
+            fine.contains("S { 1 : inner , .. } => __sc :: Row :: Inner"),
+            "{fine}"
+        );
+    }
+
+    #[test]
+    fn other_fields_spelled_u16_build_from_u16() {
+        for ty in [
+            "u16",
+            "(u16)",
+            "::core::primitive::u16",
+            "core::primitive::u16",
+        ] {
+            let out = expand(&format!("enum E {{ NotFound, #[status(other)] O({ty}) }}"));
+            assert!(
+                out.contains("From < :: core :: primitive :: u16 > for E"),
+                "{ty}: {out}"
+            );
+            assert!(!out.contains("CodeField"), "{ty}: {out}");
+        }
+        for ty in ["Set", "http::StatusCode", "[u16; 1]", "u16::X", "a::u16<T>"] {
+            let out = expand(&format!("enum E {{ NotFound, #[status(other)] O({ty}) }}"));
+            assert!(
+                !out.contains("From < :: core :: primitive :: u16 > for E"),
+                "{ty}: {out}"
+            );
+            assert!(out.contains("CodeField"), "{ty}: {out}");
+        }
+    }
+
+    #[test]
+    fn conversions_and_docs() {
+        let fixed = expand("enum E { NotFound, #[status(500)] Db(String) }");
+        assert!(fixed.contains("{ } { } { } total [] [E] []"), "{fixed}");
+        let other = expand("enum E { NotFound, #[status(other)] O(u16) }");
+        assert!(other.contains("{ } { } { } [] [E] []"), "{other}");
+        assert!(other.contains("`404` gives `NotFound`"), "{other}");
+        assert!(other.contains("Never `O`"), "{other}");
+        let transparent = expand("enum E { #[status(transparent)] A(B) }");
+        assert!(transparent.contains("{ inner } [] [E] []"), "{transparent}");
+        assert!(
+            transparent.contains("fn __status_challenge"),
+            "{transparent}"
+        );
+        assert!(transparent.contains("fn __status_masked"), "{transparent}");
+        let plain = expand("enum E { NotFound }");
+        assert!(!plain.contains("__status_challenge") && !plain.contains("__status_masked"));
+        let own = expand("#[status(into_response = false)] enum E { NotFound }");
+        assert!(own.contains("total no_response [] [E] []"), "{own}");
+    }
+
+    #[test]
+    fn challenges_and_masks_per_variant_or_enum_wide() {
+        let out = expand(
+            "#[status(www_authenticate = \"Bearer\", mask = false)] enum E { #[status(401, www_authenticate = \"Basic\", mask = true)] A, NotFound }",
+        );
+        assert!(out.contains("E :: A { .. } => :: core :: option :: Option :: Some (\"Basic\") , _ => :: core :: option :: Option :: Some (\"Bearer\")"), "{out}");
+        assert!(out.contains("E :: A { .. } => :: core :: option :: Option :: Some (true) , _ => :: core :: option :: Option :: Some (false)"), "{out}");
+        let enum_only = expand("#[status(mask = true)] enum E { NotFound }");
+        assert!(
+            enum_only.contains(
+                "__status_row (value) . masked (:: core :: option :: Option :: Some (true))"
+            ),
+            "{enum_only}"
+        );
+        assert!(!enum_only.contains("__status_challenge"), "{enum_only}");
+    }
+
+    #[test]
+    fn other_codes_use_the_shared_table_of_the_embedded_spec() {
+        let out =
+            expand("#[status(service = \"safe_browsing\")] enum E { #[status(other)] O(u16) }");
+        assert!(
+            out.contains("__sc :: Row :: Embedded { code : * code , table : 4 }"),
+            "{out}"
+        );
+        assert!(!out.contains("fn __status_other"), "{out}");
+        let plain = expand("enum E { NotFound }");
+        assert!(!plain.contains("__status_other"), "{plain}");
+    }
+}
+
+#[cfg(test)]
+mod attributes {
+    //! Where each key may stand, and one error per mistake (no follow-ups).
+
+    use super::tests_support::expand;
+
+    fn errors(source: &str) -> usize {
+        expand(source).matches("compile_error").count()
+    }
+
+    fn says(source: &str, part: &str) {
+        let out = expand(source);
+        assert!(out.contains(part), "no {part:?} for {source}:\n{out}");
+    }
+
+    #[test]
+    fn a_broken_key_adds_no_follow_up_errors() {
+        assert_eq!(errors("#[status(display = 3)] enum E { Zzzzzz }"), 1);
+        assert_eq!(errors("enum E { #[status(4.04)] Zzzzzz }"), 1);
+        assert_eq!(errors("#[status(700, display = 3)] struct S;"), 1);
+        assert_eq!(errors("#[status(700)] struct S;"), 1, "the code is checked");
+    }
+
+    #[test]
+    fn keys_in_the_wrong_place() {
+        says(
+            "#[status(default = 500)] struct S;",
+            "`default` belongs on an enum",
+        );
+        says("#[status(404)] enum E { A }", "a code belongs on a variant");
+        says(
+            "enum E { #[status(404, other)] A(u16) }",
+            "a variant takes one code, or `other`",
+        );
+        for both in [
+            "other, transparent",
+            "transparent, 404",
+            "transparent, transparent",
+        ] {
+            says(
+                &format!("enum E {{ #[status({both})] A(u16) }}"),
+                "`transparent` takes the variant's status from its field, so it stands alone",
+            );
+        }
+        says(
+            "struct S { #[status(other)] a: u16 }",
+            "a struct's field takes only `#[status(transparent)]`, found `other`",
+        );
+        says(
+            "struct S { #[status(transparent, transparent)] a: A }",
+            "duplicate `transparent` key",
+        );
+        says(
+            "enum E { A(#[status(transparent)] u16) }",
+            "in an enum, `transparent` goes on the variant",
+        );
+        says(
+            "enum E { A(#[status(404)] u16) }",
+            "`#[status(..)]` goes on the variant, not on its fields",
+        );
+        says(
+            "#[status(transparent)] enum E { A }",
+            "`transparent` belongs on a variant with one field",
+        );
+        says(
+            "#[status(transparent)] struct S;",
+            "`transparent` belongs on the struct's field",
+        );
+    }
+
+    #[test]
+    fn challenges_are_one_line_of_visible_ascii() {
+        for bad in ["", "Bearer\nrealm", "Bearer\u{e9}", "\u{7f}"] {
+            says(
+                &format!("#[status(www_authenticate = \"{bad}\")] enum E {{ A }}"),
+                "a `WWW-Authenticate` challenge is one line of visible ASCII",
+            );
+        }
+        for good in [
+            "Bearer",
+            "Basic realm=\\\"x\\\", charset=\\\"UTF-8\\\"",
+            "a\tb ~",
+        ] {
+            let out = expand(&format!(
+                "#[status(www_authenticate = \"{good}\")] enum E {{ NotFound }}"
+            ));
+            assert!(!out.contains("compile_error"), "{good}: {out}");
+        }
+        says(
+            "#[status(www_authenticate = \"a\", www_authenticate = \"\")] enum E { A }",
+            "duplicate `www_authenticate` key",
+        );
+        assert_eq!(
+            errors(
+                "#[status(www_authenticate = \"a\", www_authenticate = \"\")] enum E { NotFound }"
+            ),
+            1,
+            "the duplicate's value is not checked as well"
+        );
+    }
+
+    #[test]
+    fn errors_keep_the_other_variants_from_u16_stub() {
+        let out = expand("#[status(display = 3)] enum E { NotFound, #[status(other)] O(u16) }");
+        assert!(
+            out.contains("From < :: core :: primitive :: u16 > for E"),
+            "{out}"
+        );
+        assert!(out.contains("fn from_code"), "{out}");
+    }
+
+    #[test]
+    fn a_spec_file_is_tracked_for_rebuilds() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let out = expand("#[status(spec = \"../codes.toml\")] enum E { NotFound }");
+        assert!(out.contains("include_bytes"), "{out}");
+        assert!(
+            out.contains(dir.rsplit_once('/').map_or(dir, |(up, _)| up)),
+            "{out}"
+        );
+        says(
+            "#[status(spec = \"no/such.toml\")] enum E { A }",
+            "cannot read spec file `no/such.toml`: not found",
+        );
+        says(
+            "#[status(spec = \"src\")] enum E { A }",
+            "cannot read spec file `src`: ",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::derive;
+    use crate::syntax::DeriveInput;
+
+    /// The derive's output for `source`, as text.
+    pub(super) fn expand(source: &str) -> String {
+        let tokens = source.parse().expect("test input lexes");
+        let node = DeriveInput::parse(tokens).expect("test input parses");
+        derive(&node).to_string()
     }
 }

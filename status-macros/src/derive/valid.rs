@@ -2,8 +2,10 @@
 //!
 //! A variant's code is its `#[status(NNN)]`, else the entry its name matches: the entry's
 //! `name`, then a name derived from one of its `aliases`, then (in a service) the base
-//! registry's name for a code the service lists. `#[status(other)]` marks the one variant
-//! that holds any other code in a `u16` field.
+//! registry's name for a code the service lists, then the enum's `#[status(default = NNN)]`.
+//! `#[status(other)]` marks the one variant that holds any other code in a code-like field
+//! (`u16`, `http::StatusCode`, a generated set); `#[status(transparent)]` a variant (or a
+//! struct's field) that takes its whole status from its one field.
 
 use proc_macro2::{Delimiter, Span, TokenTree};
 use status_codegen::SelectError;
@@ -26,17 +28,29 @@ pub(crate) struct Resolved<'a> {
     pub(crate) kind: Kind<'a>,
 }
 
-/// A variant stands for one entry of the spec, or for every code no other variant names.
+/// A variant stands for one entry of the spec, for every code no other variant names, or
+/// for whatever status its field has.
 pub(crate) enum Kind<'a> {
     Code(&'a CodeEntry),
     Other(OtherField),
+    Transparent(FieldRef),
 }
 
 /// The field of the `other` variant that holds the code.
 pub(crate) struct OtherField {
     /// `0` or the field's name.
     pub(crate) member: TokenTree,
-    /// The field's type, where rustc should complain should it not be the primitive `u16`.
+    /// The field's type, where rustc should complain should it not hold a code.
+    pub(crate) ty_span: Span,
+    /// The type is spelled `u16`: read it as is, and `From<u16>` can build the variant.
+    pub(crate) is_u16: bool,
+}
+
+/// The field a `transparent` variant takes its status from.
+pub(crate) struct FieldRef {
+    /// `0` or the field's name.
+    pub(crate) member: TokenTree,
+    /// The field's type, where rustc should complain should it not implement `HttpStatus`.
     pub(crate) ty_span: Span,
 }
 
@@ -54,6 +68,9 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, spec: &'a Spec, errors: &mut Error
         .iter()
         .filter_map(|v| resolve(v, &scope, errors))
         .collect();
+    for variant in &input.variants {
+        check_transparent_alone(variant, errors);
+    }
     Checked {
         input,
         spec,
@@ -68,32 +85,35 @@ struct Scope<'a> {
     service: Option<&'a Service>,
     /// False when the enum names a service the spec lacks: lookups would only add noise.
     usable: bool,
+    /// The entry of `#[status(default = NNN)]`, for variants whose name matches nothing.
+    default: Option<&'a CodeEntry>,
 }
 
 impl<'a> Scope<'a> {
     fn new(input: &Input<'_>, spec: &'a Spec, errors: &mut Errors) -> Scope<'a> {
-        let usable = !input.attrs.broken;
-        let Some(lit) = &input.attrs.service else {
-            return Scope {
-                spec,
-                service: None,
-                usable,
-            };
-        };
-        let name = lit.value();
-        if let Some(service) = spec.service(name) {
-            return Scope {
-                spec,
-                service: Some(service),
-                usable,
-            };
-        }
-        errors.push(Error::new(lit.span(), unknown_service(spec, name)));
-        Scope {
+        let mut scope = Scope {
             spec,
             service: None,
-            usable: false,
+            usable: !input.attrs.broken,
+            default: None,
+        };
+        if let Some(lit) = &input.attrs.service {
+            let name = lit.value();
+            match spec.service(name) {
+                Some(service) => scope.service = Some(service),
+                None => {
+                    errors.push(Error::new(lit.span(), unknown_service(spec, name)));
+                    scope.usable = false;
+                }
+            }
         }
+        if let Some(lit) = input.attrs.default.as_ref().filter(|_| scope.usable) {
+            let entry = code_value(lit).and_then(|code| by_code(&scope, code, lit, "default code"));
+            scope.default = errors.push_result(entry);
+            // A bad default would make every unnamed variant an error too.
+            scope.usable = scope.default.is_some();
+        }
+        scope
     }
 
     fn entries(&self) -> Vec<&'a CodeEntry> {
@@ -165,7 +185,7 @@ fn check_one_other(input: &Input<'_>, errors: &mut Errors) {
     for (_, token) in others {
         let msg = format!(
             "only one variant can be `#[status(other)]`, and `{}` already is",
-            first.node.ident
+            first.ident
         );
         errors.push(Error::new(token.span(), msg));
     }
@@ -181,11 +201,15 @@ fn resolve<'a>(
     }
     let kind = if variant.attrs.other.is_some() {
         errors.push_result(other_member(variant)).map(Kind::Other)
+    } else if variant.attrs.transparent.is_some() {
+        errors
+            .push_result(transparent_member(variant))
+            .map(Kind::Transparent)
     } else if let Some(lit) = &variant.attrs.code {
         let code = errors.push_result(code_value(lit))?;
         scope
             .usable
-            .then(|| errors.push_result(by_code(scope, code, lit)))?
+            .then(|| errors.push_result(by_code(scope, code, lit, "code")))?
             .map(Kind::Code)
     } else {
         scope
@@ -210,7 +234,8 @@ fn code_value(lit: &LitInt) -> Result<u16> {
     }
 }
 
-fn by_code<'a>(scope: &Scope<'a>, code: u16, lit: &LitInt) -> Result<&'a CodeEntry> {
+/// The entry for `code`; `what` names the code in the message ("code", "default code").
+fn by_code<'a>(scope: &Scope<'a>, code: u16, lit: &LitInt, what: &str) -> Result<&'a CodeEntry> {
     if let Some(entry) = scope.by_code(code) {
         return Ok(entry);
     }
@@ -221,14 +246,14 @@ fn by_code<'a>(scope: &Scope<'a>, code: u16, lit: &LitInt) -> Result<&'a CodeEnt
         }
         None => String::new(),
     };
-    let msg = format!("code {code} is not in {}{listed}", scope.describe());
+    let msg = format!("{what} {code} is not in {}{listed}", scope.describe());
     Err(lit.error(msg))
 }
 
 fn by_name<'a>(scope: &Scope<'a>, variant: &Variant<'_>) -> Result<&'a CodeEntry> {
-    let ident = &variant.node.ident;
+    let ident = variant.ident;
     let name = ident.to_string();
-    if let Some(entry) = scope.by_name(&name) {
+    if let Some(entry) = scope.by_name(&name).or(scope.default) {
         return Ok(entry);
     }
     let msg = format!(
@@ -250,7 +275,7 @@ fn name_hint(scope: &Scope<'_>, name: &str) -> String {
         return format!("did you mean `{near}` ({code})?");
     }
     let Some(service) = scope.service else {
-        return "give its code with `#[status(NNN)]`".to_owned();
+        return "give its code with `#[status(NNN)]`, or give the enum a `#[status(default = NNN)]`".to_owned();
     };
     let listed: Vec<String> = service
         .entries()
@@ -258,34 +283,80 @@ fn name_hint(scope: &Scope<'_>, name: &str) -> String {
         .map(|e| format!("`{}` ({})", e.name, e.code))
         .collect();
     format!(
-        "give its code with `#[status(NNN)]`, or use one of {}",
+        "give its code with `#[status(NNN)]` or the enum a `#[status(default = NNN)]`, or use one of {}",
         listed.join(", ")
     )
 }
 
-/// The one field of the `other` variant, which must be a `u16`.
+/// The one field of the `other` variant. Whether `u16` converts from its type is for rustc
+/// to say (status-core's `CodeField` carries the message), unless it is spelled `u16`.
 fn other_member(variant: &Variant<'_>) -> Result<OtherField> {
-    let fields = &variant.node.fields;
-    let [field] = fields.fields() else {
+    let [field] = variant.fields.fields() else {
         return Err(other_shape_error(variant));
     };
-    if !is_u16(&field.ty) {
-        let msg = "the `other` variant holds the code in a `u16` field";
-        return Err(Error::over(&field.ty, variant.node.ident.span(), msg));
-    }
     Ok(OtherField {
+        member: field.member(),
+        ty_span: field.ty_span(),
+        is_u16: is_u16(&field.ty),
+    })
+}
+
+/// The field a `transparent` variant (or struct) takes its status from.
+fn transparent_member(variant: &Variant<'_>) -> Result<FieldRef> {
+    let fields = variant.fields.fields();
+    let field = match (variant.transparent_field, fields) {
+        (Some(marked), _) => fields.get(marked),
+        (None, [field]) => Some(field),
+        (None, _) => None,
+    };
+    let Some(field) = field else {
+        return Err(transparent_shape_error(variant));
+    };
+    Ok(FieldRef {
         member: field.member(),
         ty_span: field.ty_span(),
     })
 }
 
+fn transparent_shape_error(variant: &Variant<'_>) -> Error {
+    let name = variant.ident;
+    let count = variant.fields.fields().len();
+    let msg = format!(
+        "a `transparent` variant takes its status from its one field, as in `{name}(DbError)`, and `{name}` has {count} fields; give it its own code such as `#[status(500)]` instead"
+    );
+    at_fields(variant, msg)
+}
+
+/// `www_authenticate` and `mask` beside `transparent` would be ignored: the field's type
+/// decides its response.
+fn check_transparent_alone(variant: &Variant<'_>, errors: &mut Errors) {
+    let Some(key) = &variant.attrs.transparent else {
+        return;
+    };
+    let given = [
+        ("www_authenticate", variant.attrs.www_authenticate.is_some()),
+        ("mask", variant.attrs.mask.is_some()),
+    ];
+    for (what, _) in given.iter().filter(|(_, given)| *given) {
+        let msg = format!(
+            "a `transparent` variant answers exactly as its field does; put `{what}` on the field's type instead"
+        );
+        errors.push(Error::new(key.span(), msg));
+    }
+}
+
 /// At the fields when there are some (too many), else at the variant's name (none at all).
 fn other_shape_error(variant: &Variant<'_>) -> Error {
-    let name = &variant.node.ident;
+    let name = variant.ident;
     let msg = format!(
-        "the `other` variant holds the code in one `u16` field, as in `{name}(u16)` or `{name} {{ code: u16 }}`"
+        "the `other` variant holds the code in one field, as in `{name}(u16)` or `{name} {{ code: http::StatusCode }}`"
     );
-    match variant.node.fields.group() {
+    at_fields(variant, msg)
+}
+
+fn at_fields(variant: &Variant<'_>, msg: String) -> Error {
+    let name = variant.ident;
+    match variant.fields.group() {
         Some(group) => Error::spanning(group.span_open(), group.span_close(), msg),
         None => Error::new(name.span(), msg),
     }

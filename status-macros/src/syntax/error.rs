@@ -36,13 +36,6 @@ impl Error {
         }
     }
 
-    /// An error covering `tokens` from first to last; at `fallback` when there are none.
-    pub(crate) fn over(tokens: &[TokenTree], fallback: Span, text: impl Into<String>) -> Error {
-        let start = tokens.first().map_or(fallback, TokenTree::span);
-        let end = tokens.last().map_or(fallback, TokenTree::span);
-        Error::spanning(start, end, text)
-    }
-
     /// Appends `other`'s messages after this one's.
     pub(crate) fn combine(&mut self, other: Error) {
         self.messages.extend(other.messages);

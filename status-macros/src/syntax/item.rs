@@ -1,6 +1,6 @@
 //! The item a derive is applied to, read as far as `#[derive(StatusCodes)]` needs: its
-//! attributes, name, generics, and each variant's attributes, name and fields. Types,
-//! bounds and where-clauses are kept as tokens and passed through.
+//! attributes, name, generics, and each variant's (or the struct's) attributes, name and
+//! fields. Types, bounds and where-clauses are kept as tokens and passed through.
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
@@ -17,11 +17,11 @@ pub(crate) struct DeriveInput {
     pub(crate) data: Data,
 }
 
-/// What kind of item it is; only an enum's body is read.
+/// What kind of item it is; a union's body is not read.
 pub(crate) enum Data {
     Enum(Vec<Variant>),
-    /// The `struct` keyword, for the error.
-    Struct(Span),
+    /// A struct's fields.
+    Struct(Fields),
     /// The `union` keyword, for the error.
     Union(Span),
 }
@@ -41,6 +41,9 @@ pub(crate) enum Fields {
 }
 
 pub(crate) struct Field {
+    pub(crate) attrs: Vec<Attr>,
+    /// The position among the fields, which names a tuple field.
+    pub(crate) index: usize,
     /// `None` in a tuple variant.
     pub(crate) name: Option<Ident>,
     pub(crate) ty: Vec<TokenTree>,
@@ -66,6 +69,11 @@ impl DeriveInput {
         let keyword = cursor.expect_ident("`enum`")?;
         let ident = cursor.expect_ident("the item's name")?;
         let params = generic_params(&mut cursor)?;
+        // A tuple struct's fields come before its where-clause.
+        let tuple = match keyword.to_string().as_str() {
+            "struct" => cursor.eat_group(Delimiter::Parenthesis),
+            _ => None,
+        };
         let where_clause: TokenStream = match cursor.peek_ident() {
             Some(w) if w == "where" => where_tokens(&mut cursor),
             _ => TokenStream::new(),
@@ -77,7 +85,7 @@ impl DeriveInput {
                     .ok_or_else(|| cursor.error("expected the enum's `{ .. }`"))?;
                 Data::Enum(variants(&body)?)
             }
-            "struct" => Data::Struct(keyword.span()),
+            "struct" => Data::Struct(struct_fields(tuple, &mut cursor)?),
             "union" => Data::Union(keyword.span()),
             other => {
                 return Err(Error::new(
@@ -100,6 +108,12 @@ impl DeriveInput {
 }
 
 impl Generics {
+    /// The impl's generics with `lifetime` first: `<'l, T: Bound>`.
+    pub(crate) fn impl_generics_with(&self, lifetime: &TokenStream) -> TokenStream {
+        let declared = self.params.iter().map(|(d, _)| d);
+        quote!(< #lifetime #(, #declared)* >)
+    }
+
     /// `(<T: Bound>, <T>, where ..)`, each empty when there is nothing to say.
     pub(crate) fn split_for_impl(&self) -> (TokenStream, TokenStream, &TokenStream) {
         if self.params.is_empty() {
@@ -137,11 +151,11 @@ impl Fields {
 }
 
 impl Field {
-    /// How a pattern names the field: `0` in a tuple variant, else its name.
+    /// How a pattern names the field: its position in a tuple variant, else its name.
     pub(crate) fn member(&self) -> TokenTree {
         match &self.name {
             Some(name) => TokenTree::Ident(name.clone()),
-            None => TokenTree::Literal(Literal::usize_unsuffixed(0)),
+            None => TokenTree::Literal(Literal::usize_unsuffixed(self.index)),
         }
     }
 
@@ -220,11 +234,13 @@ fn param_name(tokens: &[TokenTree]) -> TokenStream {
     }
 }
 
-/// `where ...` up to the body.
+/// `where ...` up to the body (or a tuple struct's `;`).
 fn where_tokens(cursor: &mut Cursor) -> TokenStream {
     let mut tokens = TokenStream::new();
     while let Some(token) = cursor.peek() {
-        if matches!(token, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace) {
+        if matches!(token, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace)
+            || cursor.peek_punct(';')
+        {
             break;
         }
         tokens.extend(cursor.next());
@@ -260,6 +276,17 @@ fn variants(body: &Group) -> Result<Vec<Variant>> {
     Ok(variants)
 }
 
+/// A struct's `(..)` (read before its where-clause), `{ .. }`, or nothing (`;`).
+fn struct_fields(tuple: Option<Group>, cursor: &mut Cursor) -> Result<Fields> {
+    if let Some(group) = tuple {
+        return Ok(Fields::Tuple(group.clone(), fields(&group, false)?));
+    }
+    match cursor.eat_group(Delimiter::Brace) {
+        Some(group) => Ok(Fields::Named(group.clone(), fields(&group, true)?)),
+        None => Ok(Fields::Unit),
+    }
+}
+
 fn fields(group: &Group, named: bool) -> Result<Vec<Field>> {
     let mut cursor = Cursor::of_group(group);
     let mut fields = Vec::new();
@@ -268,7 +295,7 @@ fn fields(group: &Group, named: bool) -> Result<Vec<Field>> {
             cursor.until_comma().into_iter().collect(),
             group.span_close(),
         );
-        one.attrs();
+        let attrs = one.attrs();
         one.vis();
         let name = if named {
             let name = one.expect_ident("a field name")?;
@@ -278,6 +305,8 @@ fn fields(group: &Group, named: bool) -> Result<Vec<Field>> {
             None
         };
         fields.push(Field {
+            attrs,
+            index: fields.len(),
             name,
             ty: one.rest(),
         });
@@ -348,8 +377,18 @@ mod tests {
 
     #[test]
     fn structs_and_unions_are_told_apart() {
-        assert!(matches!(parse("struct S { a: u8 }").data, Data::Struct(_)));
+        let fields = |source| match parse(source).data {
+            Data::Struct(fields) => Some(fields.fields().len()),
+            _ => None,
+        };
+        assert_eq!(
+            fields("struct S { #[status(transparent)] a: u8, b: () }"),
+            Some(2)
+        );
+        assert_eq!(fields("pub struct S<T>(u8, T) where T: Copy;"), Some(2));
+        assert_eq!(fields("struct S;"), Some(0));
         assert!(matches!(parse("union U { a: u8 }").data, Data::Union(_)));
-        assert!(matches!(parse("pub struct S(u8);").data, Data::Struct(_)));
+        let input = parse("pub struct S<T>(T) where T: Copy;");
+        assert_eq!(text(input.generics.split_for_impl().2), "where T : Copy");
     }
 }

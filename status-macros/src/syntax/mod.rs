@@ -11,5 +11,5 @@ mod lit;
 
 pub(crate) use cursor::{Attr, Cursor};
 pub(crate) use error::{Error, Errors, Result};
-pub(crate) use item::{Data, DeriveInput, Variant};
+pub(crate) use item::{Data, DeriveInput, Fields, Variant};
 pub(crate) use lit::{LitInt, LitStr, bool_value};

@@ -211,6 +211,11 @@ async fn handlers_answer_with_problem_details() {
         let unavailable = get_from(&client, &server, "/unavailable").await;
         assert_eq!((unavailable.status, unavailable.retry_after), (503, None));
         assert_eq!(unavailable.body["title"], "Service Unavailable");
+        assert_eq!(
+            unavailable.body["detail"],
+            ApiError::ServiceUnavailable.description(),
+            "a 5xx is masked: the spec's description, not \"down for maintenance\""
+        );
     })
     .await;
 }

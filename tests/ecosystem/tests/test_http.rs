@@ -89,13 +89,14 @@ fn derived_enums_convert_with_try_from() {
         StatusCode::try_from(Quota::Other(418)),
         Ok(StatusCode::IM_A_TEAPOT)
     );
+    // Every variant of `Fetch` has a fixed code: its conversion is `From`, total.
     assert_eq!(
-        StatusCode::try_from(Fetch::BadGateway("timeout")),
-        Ok(StatusCode::BAD_GATEWAY)
+        StatusCode::from(Fetch::BadGateway("timeout")),
+        StatusCode::BAD_GATEWAY
     );
     assert_eq!(
-        StatusCode::try_from(Fetch::<()>::NotFound),
-        Ok(StatusCode::NOT_FOUND)
+        StatusCode::from(&Fetch::<()>::NotFound),
+        StatusCode::NOT_FOUND
     );
 }
 
@@ -111,4 +112,45 @@ fn borrowed_and_dyn_statuses_convert_too() {
     assert_eq!(codes[0], Ok(200));
     assert_eq!(codes[1].map_err(CodeOutOfRange::code), Err(42));
     assert_eq!(codes[2], Ok(502));
+}
+
+/// Every variant has a fixed code: `From`, by value and by reference.
+#[derive(Debug, StatusCodes)]
+pub enum Fixed {
+    /// Not there.
+    NotFound,
+    /// Wrapped, still a fixed code.
+    #[status(502)]
+    Upstream(String),
+}
+
+/// An `other` variant holding an `http::StatusCode`, and a `transparent` one.
+#[derive(Debug, StatusCodes)]
+pub enum Relayed {
+    /// Whatever the upstream answered.
+    #[status(other)]
+    Status(StatusCode),
+    /// The fixed enum's status.
+    #[status(transparent)]
+    Fixed(Fixed),
+}
+
+#[test]
+fn total_enums_convert_with_from_by_value_and_reference() {
+    let upstream = Fixed::Upstream("reset".into());
+    assert_eq!(StatusCode::from(&upstream), StatusCode::BAD_GATEWAY);
+    assert_eq!(StatusCode::from(upstream), StatusCode::BAD_GATEWAY);
+    let not_found: StatusCode = Fixed::NotFound.into();
+    assert_eq!(not_found, StatusCode::NOT_FOUND);
+}
+
+#[test]
+fn other_and_transparent_convert_with_try_from_by_value_and_reference() {
+    let relayed = Relayed::Status(StatusCode::IM_A_TEAPOT);
+    assert_eq!(relayed.code(), 418);
+    assert_eq!(relayed.reason(), "I'm a Teapot");
+    assert_eq!(StatusCode::try_from(&relayed), Ok(StatusCode::IM_A_TEAPOT));
+    assert_eq!(StatusCode::try_from(relayed), Ok(StatusCode::IM_A_TEAPOT));
+    let fixed = Relayed::Fixed(Fixed::NotFound);
+    assert_eq!(StatusCode::try_from(&fixed), Ok(StatusCode::NOT_FOUND));
 }

@@ -50,6 +50,28 @@ status_set! {
     pub enum Sb = service "safe_browsing";
 }
 
+/// `transparent`, `default`, a challenge and masking need nothing beyond `core`.
+#[derive(Debug, StatusCodes)]
+#[status(default = 500, www_authenticate = "Bearer", mask = false)]
+pub enum Wrapping {
+    /// The quota's status.
+    #[status(transparent)]
+    Quota(Quota),
+    /// By `default`.
+    Database,
+    /// A set value as the code.
+    #[status(other)]
+    Relayed(Sb),
+}
+
+/// A struct taking its status from a field.
+#[derive(Debug, StatusCodes)]
+pub struct Wrapper {
+    /// The status.
+    #[status(transparent)]
+    pub inner: Wrapping,
+}
+
 /// Whether the client should back off, for any of the above.
 pub fn backs_off(status: &dyn HttpStatus) -> bool {
     status.retry() == Retry::Backoff
@@ -61,10 +83,14 @@ pub fn backs_off(status: &dyn HttpStatus) -> bool {
 pub fn exercise(code: u16, out: &mut dyn core::fmt::Write) -> core::fmt::Result {
     let quota = Quota::from(code);
     let error = SafeBrowsingError::Unexpected(code);
+    let wrapper = Wrapper {
+        inner: Wrapping::Quota(quota),
+    };
     write!(
         out,
-        "{quota} {error} {} {}",
+        "{quota} {error} {} {} {wrapper} {}",
         backs_off(&quota),
-        Sb::from(code)
+        Sb::from(code),
+        backs_off(&Wrapping::Relayed(Sb::from(code)))
     )
 }

@@ -42,6 +42,26 @@ pub mod inner {
     }
 }
 
+/// `transparent`, `default`, a challenge and a struct, through the renamed crate.
+#[derive(Debug, StatusCodes)]
+#[status(crate = sc, default = 500, www_authenticate = "Bearer")]
+pub enum Wrapping {
+    /// The quota's status.
+    #[status(transparent)]
+    Quota(Quota),
+    /// By `default`.
+    Database,
+}
+
+/// A struct taking its status from a field.
+#[derive(Debug, StatusCodes)]
+#[status(crate = sc)]
+pub struct Wrapper {
+    /// The status.
+    #[status(transparent)]
+    pub inner: Wrapping,
+}
+
 sc::status_set! {
     /// Safe Browsing's codes.
     pub enum Sb = service "safe_browsing";
@@ -56,5 +76,8 @@ pub fn exercise(code: u16) -> String {
         "{quota} {} {} {sb}",
         quota.code(),
         inner::Redirect::MovedPermanently.code()
-    )
+    ) + &Wrapper {
+        inner: Wrapping::Quota(quota),
+    }
+    .to_string()
 }

@@ -121,6 +121,39 @@ status_core::status_set! {
     pub enum Sb = service "safe_browsing";
 }
 
+/// Every new key at once: `transparent` (to a derived enum and a set), `default`, a
+/// challenge, masking, an `other` holding a set value.
+#[derive(status_core::StatusCodes)]
+#[status(default = 500, www_authenticate = "Bearer", mask = false)]
+pub enum Wrapping {
+    /// The quota's status.
+    #[status(transparent)]
+    Quota(Quota),
+    /// The set's status.
+    #[status(transparent)]
+    Set {
+        /// The value.
+        status: Sb,
+    },
+    /// By `default`.
+    Database,
+    /// Its own challenge, masked.
+    #[status(401, www_authenticate = "Basic", mask = true)]
+    Unauthorized,
+    /// A set value as the code.
+    #[status(other)]
+    Relayed(Sb),
+}
+
+/// A struct taking its status from a field.
+#[derive(status_core::StatusCodes)]
+pub struct Wrapper(::core::primitive::u8, #[status(transparent)] pub Wrapping);
+
+/// A struct with its own code.
+#[derive(status_core::StatusCodes)]
+#[status(410)]
+pub struct Gone;
+
 /// Every generated piece, used once.
 #[must_use]
 pub fn exercise() -> ::core::primitive::u16 {
@@ -129,5 +162,12 @@ pub fn exercise() -> ::core::primitive::u16 {
     let _ = Quota::from_code(429);
     let _ = inner::Redirect::from_code(301);
     let _ = Sb::from_code(429);
+    let wrapped = Wrapper(
+        0,
+        Wrapping::Set {
+            status: Sb::from(429),
+        },
+    );
+    let _ = (wrapped.www_authenticate(), wrapped.masked(), Gone.code());
     quota.code() + SafeBrowsingError::ResourceExhausted.code()
 }

@@ -99,6 +99,40 @@ status_set! {
     pub enum Sb = service "safe_browsing";
 }
 
+/// Every new key: `transparent` (generic too), `default`, challenges, masking, `other`
+/// holding a set value.
+#[derive(Debug, StatusCodes)]
+#[status(default = 500, www_authenticate = "Bearer", mask = false)]
+pub enum Wrapping<'a, E: HttpStatus + core::fmt::Display> {
+    /// The quota's status.
+    #[status(transparent)]
+    Quota(Quota),
+    /// Whatever `E` says.
+    #[status(transparent)]
+    Inner {
+        /// The error.
+        error: E,
+    },
+    /// By `default`, with a borrowed message.
+    Database(&'a str),
+    /// Its own challenge.
+    #[status(401, www_authenticate = "Basic", mask = true)]
+    Unauthorized,
+    /// A set value as the code.
+    #[status(other)]
+    Relayed(Sb),
+}
+
+/// A struct taking its status from its second field.
+#[derive(Debug, StatusCodes)]
+#[status(display = false)]
+pub struct Wrapper(pub u8, #[status(transparent)] pub Quota);
+
+/// A unit struct with its own code.
+#[derive(Debug, StatusCodes)]
+#[status(410)]
+pub struct Gone;
+
 /// Every generated piece, used once.
 #[must_use]
 pub fn exercise(code: u16) -> String {
@@ -109,9 +143,14 @@ pub fn exercise(code: u16) -> String {
         Generic::NotFound => String::new(),
     };
     let private = NoFromCode::NotFound.code() + NoFromCode::Gone.code();
+    let wrapping: Wrapping<'_, Quota> = Wrapping::Inner { error: quota };
+    let wrapper = Wrapper(0, quota);
     format!(
-        "{quota} {} {both} {private} {}",
+        "{quota} {} {both} {private} {} {wrapping} {:?} {} {}",
         Generic::<u8>::NotFound.code(),
-        Sb::from(code)
+        Sb::from(code),
+        wrapping.www_authenticate(),
+        wrapper.code() + Gone.code(),
+        Wrapping::<Quota>::Database("db").masked()
     )
 }

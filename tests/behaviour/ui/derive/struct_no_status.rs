@@ -1,0 +1,12 @@
+use status_core::StatusCodes;
+
+#[derive(StatusCodes)]
+struct Wrapper {
+    kind: u16,
+    message: String,
+}
+
+#[derive(StatusCodes)]
+struct Tuple(u16);
+
+fn main() {}
