@@ -473,3 +473,32 @@ macro_rules! __hook_utoipa_set {
 macro_rules! __hook_utoipa_set {
     ($set:ident) => {};
 }
+
+/// `IntoResponses` for a derived type: `__derive_docs! { [IG] [TYPE] [WC] [ANSWERS] [INNER] }`,
+/// the answers as `__private::answer(..)` calls and the types of `transparent` fields, whose
+/// own responses merge in when they implement `IntoResponses` (see `utoipa::InnerDocs`). Written by the derive for every type; only this feature reads it.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_docs {
+    ([$($impl_generics:tt)*] [$($ty:tt)*] [$($where_clause:tt)*] [$($answer:expr),*] [$($inner:ty),*]) => {
+        #[automatically_derived]
+        impl $($impl_generics)* $crate::__private::utoipa_crate::IntoResponses for $($ty)* $($where_clause)* {
+            fn responses() -> $crate::__private::UtoipaResponses {
+                #[allow(unused_imports, reason = "one trait of the pair is picked for each field type")]
+                use $crate::__private::{NoIntoResponses as _, ViaIntoResponses as _};
+                $crate::__private::utoipa_responses(
+                    &[$($answer),*],
+                    &[$((&$crate::__private::InnerDocs::<$inner>::new()).__status_responses()),*],
+                )
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_docs {
+    ($($docs:tt)*) => {};
+}

@@ -182,7 +182,8 @@ pub mod __private {
     pub use core;
 
     pub use crate::{
-        __derive_hooks as derive_hooks, __derive_impls as derive_impls, __set_hooks as set_hooks,
+        __derive_docs as derive_docs, __derive_hooks as derive_hooks,
+        __derive_impls as derive_impls, __set_hooks as set_hooks,
     };
 
     #[cfg(feature = "http")]
@@ -209,7 +210,8 @@ pub mod __private {
     #[cfg(feature = "utoipa")]
     pub use {
         crate::utoipa::{
-            Answer, Responses as UtoipaResponses, responses as utoipa_responses, set_responses,
+            Answer, InnerDocs, NoIntoResponses, Responses as UtoipaResponses, ViaIntoResponses,
+            answer, responses as utoipa_responses, set_responses,
         },
         ::utoipa as utoipa_crate,
     };

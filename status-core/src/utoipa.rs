@@ -1,31 +1,67 @@
 //! OpenAPI responses from the spec (feature `utoipa`, utoipa 6).
 //!
-//! With this feature every `status_set!` enum implements `utoipa::IntoResponses`, so the
-//! codes a handler answers with are documented from the same declaration that produces them:
+//! With this feature every `#[derive(StatusCodes)]` type and every `status_set!` enum
+//! implements `utoipa::IntoResponses`: the error responses of an operation are documented by
+//! the declaration that produces them, and cannot drift from it.
+//!
+//! One declaration, three uses: the derive gives the status, the axum or actix response and
+//! the documentation.
 //!
 //! ```
 //! # #[cfg(feature = "macros")] {
-//! use status_core::status_set;
+//! use status_core::StatusCodes;
 //! use utoipa::IntoResponses;
 //!
-//! status_set! {
-//!     /// What the Safe Browsing API answers.
-//!     pub enum SafeBrowsing = service "safe_browsing";
+//! #[derive(Debug, StatusCodes)]
+//! enum StoreError {
+//!     /// The order does not exist.
+//!     #[status(404)] NoSuchOrder(u64),
+//!     #[status(503)] Unreachable,
 //! }
 //!
-//! let responses = SafeBrowsing::responses();
-//! assert!(responses.contains_key("429"));
-//! // In a handler: #[utoipa::path(get, path = "/", responses((status = 200), SafeBrowsing))]
+//! #[derive(Debug, StatusCodes)]
+//! #[status(www_authenticate = "Bearer")]
+//! enum ApiError {
+//!     Unauthorized,
+//!     /// The customer is not known.
+//!     #[status(404)] NoSuchCustomer,
+//!     TooManyRequests,
+//!     #[status(transparent)] Store(StoreError),
+//! }
+//!
+//! // In a handler's documentation:
+//! // #[utoipa::path(get, path = "/orders/{id}", responses((status = 200, body = String), ApiError))]
+//!
+//! let responses = ApiError::responses();
+//! let codes: Vec<&str> = responses.keys().map(String::as_str).collect();
+//! assert_eq!(codes, ["401", "404", "429", "503"]); // 503 from StoreError, through `transparent`
 //! # }
 //! ```
 //!
-//! Each code becomes one response: the service's phrase and description, an
-//! `application/problem+json` body for errors (RFC 9457, the schema written inline so the
-//! document needs no extra component), and a `Retry-After` header for codes whose advice is
-//! `retry-after`. The schema is also public as [`ProblemDetails`] for documents that prefer a
-//! named component. Answers that share a code are merged into one response that names every
-//! variant, never overwritten.
+//! `ApiError`'s 404 is one response that names both variants, never one overwriting the other:
+//!
+//! ```json
+//! "404": {
+//!   "description": "Not Found: Nothing is available at the target URI, ...\n\n- `NoSuchCustomer`: The customer is not known.\n\n- `NoSuchOrder`: The order does not exist.",
+//!   "content": { "application/problem+json": { "schema": { "type": "object", "properties": { "type": .., "title": .., "status": .., "detail": .., "instance": .. } } } }
+//! }
+//! ```
+//!
+//! - One response per distinct code; answers that share a code (within a type, or through a
+//!   `transparent` variant or field) merge into one response whose description gives the
+//!   spec's phrase and description once, then each variant with its doc comment.
+//! - Errors (4xx, 5xx, and `default`) carry an `application/problem+json` body, the RFC 9457
+//!   object that the `axum` and `actix` features send, with its schema written inline so the
+//!   document needs no extra component. The same schema is public as [`ProblemDetails`] for
+//!   documents that prefer a named component.
+//! - `Retry-After` is documented for codes whose advice is `retry-after`, `WWW-Authenticate`
+//!   on 401 when the type configures a challenge.
+//! - An `other` variant adds the `default` response; a `transparent` variant or field adds
+//!   its type's responses (when that type implements `IntoResponses`; a field of a type that
+//!   does not adds nothing rather than failing the build).
+//! - A set documents each of its codes.
 
+use core::marker::PhantomData;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::string::{String, ToString};
@@ -34,7 +70,7 @@ use std::{format, vec};
 
 use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaFormat, Type};
 use utoipa::openapi::{ContentBuilder, HeaderBuilder, RefOr, Response};
-use utoipa::{PartialSchema, ToSchema};
+use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
 use crate::{Retry, StatusSet};
 
@@ -120,10 +156,70 @@ pub struct Answer {
     pub challenge: Option<&'static str>,
 }
 
-/// The responses of a type: one per distinct code of `answers`, merged with the responses of
-/// the types its transparent variants delegate to (`inner`).
+/// An answer as the derive writes it: `code` 0 for the `other` variant's `default` response,
+/// `retry` numbered as generated tables number it.
 #[doc(hidden)]
-pub fn responses(answers: &[Answer], inner: &[fn() -> Responses]) -> Responses {
+pub const fn answer(
+    code: u16,
+    variant: &'static str,
+    docs: &'static str,
+    reason: &'static str,
+    description: &'static str,
+    retry: u8,
+    challenge: Option<&'static str>,
+) -> Answer {
+    Answer {
+        code: if code == 0 { None } else { Some(code) },
+        reason,
+        description,
+        retry: crate::__private::retry_at(retry),
+        variant,
+        docs,
+        challenge,
+    }
+}
+
+/// Where the derive asks for a `transparent` field's responses: [`ViaIntoResponses`] when its
+/// type implements `IntoResponses`, else [`NoIntoResponses`] (autoref picks the first that
+/// applies), so a field of a type with a hand-written `HttpStatus` and no documentation of
+/// its own does not stop the build; it only contributes nothing.
+#[doc(hidden)]
+pub struct InnerDocs<T: ?Sized>(PhantomData<T>);
+
+impl<T: ?Sized> InnerDocs<T> {
+    #[allow(clippy::new_without_default, reason = "only generated code makes one")]
+    pub const fn new() -> Self {
+        InnerDocs(PhantomData)
+    }
+}
+
+#[doc(hidden)]
+pub trait ViaIntoResponses {
+    fn __status_responses(&self) -> Option<fn() -> Responses>;
+}
+
+impl<T: IntoResponses + ?Sized> ViaIntoResponses for InnerDocs<T> {
+    fn __status_responses(&self) -> Option<fn() -> Responses> {
+        Some(T::responses)
+    }
+}
+
+#[doc(hidden)]
+pub trait NoIntoResponses {
+    fn __status_responses(&self) -> Option<fn() -> Responses>;
+}
+
+impl<T: ?Sized> NoIntoResponses for &InnerDocs<T> {
+    fn __status_responses(&self) -> Option<fn() -> Responses> {
+        None
+    }
+}
+
+/// The responses of a type: one per distinct code of `answers`, merged with the responses of
+/// the types its transparent variants delegate to (`inner`; `None` for a field type that
+/// documents nothing).
+#[doc(hidden)]
+pub fn responses(answers: &[Answer], inner: &[Option<fn() -> Responses>]) -> Responses {
     let mut map = BTreeMap::new();
     for group in group_by_code(answers) {
         let key = group[0]
@@ -131,7 +227,7 @@ pub fn responses(answers: &[Answer], inner: &[fn() -> Responses]) -> Responses {
             .map_or_else(|| "default".to_string(), |c| c.to_string());
         merge(&mut map, key, RefOr::T(response(&group)));
     }
-    for responses in inner {
+    for responses in inner.iter().flatten() {
         for (key, response) in responses() {
             merge(&mut map, key, response);
         }
@@ -216,6 +312,23 @@ fn string_header(description: &str) -> utoipa::openapi::Header {
         .build()
 }
 
+/// Appends what `added` says that `existing` does not: responses this module wrote for one
+/// code open with the same paragraph (the spec's phrase and description), kept once.
+fn append_description(existing: &mut String, added: &str) {
+    fn head(text: &str) -> &str {
+        text.split("\n\n").next().unwrap_or_default()
+    }
+    let rest = match added.split_once("\n\n") {
+        Some((first, rest)) if first == head(existing) => rest,
+        _ if head(added) == head(existing) => "",
+        _ => added,
+    };
+    if !rest.is_empty() && !existing.contains(rest) {
+        existing.push_str("\n\n");
+        existing.push_str(rest);
+    }
+}
+
 /// Adds `response` under `key`; where one is there already, the two become one response
 /// whose description holds both and whose headers and content are the union.
 fn merge(map: &mut Responses, key: String, response: RefOr<Response>) {
@@ -227,10 +340,7 @@ fn merge(map: &mut Responses, key: String, response: RefOr<Response>) {
         // A reference cannot be merged into; the first answer for the code stays.
         return;
     };
-    if !existing.description.contains(&added.description) {
-        existing.description.push_str("\n\n");
-        existing.description.push_str(&added.description);
-    }
+    append_description(&mut existing.description, &added.description);
     for (name, header) in added.headers {
         existing.headers.entry(name).or_insert(header);
     }
@@ -302,7 +412,7 @@ mod tests {
                 &[],
             )
         }
-        let map = responses(&[answer(Some(404), "NotFound", "")], &[inner]);
+        let map = responses(&[answer(Some(404), "NotFound", "")], &[Some(inner), None]);
         let keys: Vec<&str> = map.keys().map(String::as_str).collect();
         assert_eq!(keys, ["404", "410"]);
         let both = described(&map, "404");

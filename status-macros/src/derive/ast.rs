@@ -23,6 +23,8 @@ pub(crate) struct Variant<'a> {
     pub(crate) attrs: VariantAttrs,
     /// The struct's field marked `transparent` (a variant's is its only field).
     pub(crate) transparent_field: Option<usize>,
+    /// The first paragraph of its doc comment, on one line; empty when it has none.
+    pub(crate) docs: String,
 }
 
 impl<'a> Input<'a> {
@@ -94,6 +96,7 @@ impl<'a> Variant<'a> {
             fields: &node.fields,
             attrs,
             transparent_field: None,
+            docs: first_paragraph(&node.attrs),
         }
     }
 
@@ -134,6 +137,7 @@ impl<'a> Variant<'a> {
             fields,
             transparent_field: marked.first().map(|(i, _)| *i),
             attrs,
+            docs: first_paragraph(&node.attrs),
         }
     }
 }
@@ -155,4 +159,21 @@ fn no_status(node: &DeriveInput) -> Error {
         "`{name}` has no status: give the struct a code, as in `#[status(404)] struct {name}`, or mark the field it takes its status from, as in `#[status(transparent)] kind: ErrorKind`"
     );
     Error::new(name.span(), msg)
+}
+
+/// The first paragraph of the doc comment in `attrs`, its lines joined by spaces: what the
+/// `utoipa` feature adds to the response a variant answers with.
+fn first_paragraph(attrs: &[syntax::Attr]) -> String {
+    let lines = attrs.iter().filter_map(syntax::Attr::doc);
+    let lines = lines.flat_map(|text| {
+        text.lines()
+            .map(str::trim)
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    });
+    let paragraph: Vec<String> = lines
+        .skip_while(String::is_empty)
+        .take_while(|line| !line.is_empty())
+        .collect();
+    paragraph.join(" ")
 }

@@ -27,6 +27,7 @@ use crate::load::Loaded;
 ///                                                  // display = false), what status-core's features add
 ///     impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } } // unit variants only
 ///     impl From<u16> for E { .. }                                       // ... with `other`
+///     __sc::derive_docs! { [<T>] [E<T>] [where ..] [answers..] [inner types..] } // utoipa
 /// };
 /// ```
 pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
@@ -47,6 +48,7 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
         impls,
         r#gen.inherent_impl(),
         r#gen.conversion_impl(),
+        r#gen.docs_impl(),
     ];
     quote! {
         const _: () = {
@@ -441,6 +443,67 @@ impl Gen<'_> {
             &body,
         )
     }
+}
+
+impl Gen<'_> {
+    /// What the `utoipa` feature documents: each variant's answer (its code, or `0` for the
+    /// `other` variant's `default` response, with the spec's words and the variant's docs),
+    /// and the types `transparent` variants take their responses from. A hook like the
+    /// others: without the feature status-core expands it to nothing.
+    ///
+    /// ```text
+    /// __sc::derive_docs! { [<T>] [E<T>] [where ..]
+    ///     [__sc::answer(404, "NotFound", "doc", "Not Found", "...", 1, None), ..]
+    ///     [InnerError, ..] }
+    /// ```
+    fn docs_impl(&self) -> TokenStream {
+        let answers = self.checked.variants.iter().filter_map(|r| self.answer(r));
+        let inner = self.checked.variants.iter().filter_map(inner_type);
+        let lists = lists(self.checked.input);
+        quote! {
+            __sc::derive_docs! { #lists [#(#answers),*] [#(#inner),*] }
+        }
+    }
+
+    fn answer(&self, r: &Resolved<'_>) -> Option<TokenStream> {
+        let name = r.variant.ident.to_string();
+        let docs = &r.variant.docs;
+        let challenge = r.variant.attrs.www_authenticate.as_ref().or(self
+            .checked
+            .input
+            .attrs
+            .www_authenticate
+            .as_ref());
+        let challenge = match challenge {
+            Some(lit) => {
+                let text = lit.value();
+                quote!(::core::option::Option::Some(#text))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        match &r.kind {
+            Kind::Code(e) => {
+                let code = Literal::u16_unsuffixed(e.code);
+                let (reason, description) = (&e.reason, &e.description);
+                let retry = Literal::u8_unsuffixed(retry_index(e.retry));
+                Some(
+                    quote!(__sc::answer(#code, #name, #docs, #reason, #description, #retry, #challenge)),
+                )
+            }
+            Kind::Other(_) => Some(quote!(__sc::answer(0, #name, #docs, "", "", 0, #challenge))),
+            Kind::Transparent(_) => None,
+        }
+    }
+}
+
+/// The type of a `transparent` variant's field (or of the struct's marked field).
+fn inner_type(r: &Resolved<'_>) -> Option<TokenStream> {
+    let Kind::Transparent(_) = r.kind else {
+        return None;
+    };
+    let fields = r.variant.fields.fields();
+    let field = fields.get(r.variant.transparent_field.unwrap_or(0))?;
+    Some(field.ty.iter().cloned().collect())
 }
 
 /// What status-core's `derive_impls!` and `derive_hooks!` take after their own switches:

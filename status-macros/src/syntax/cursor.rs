@@ -234,6 +234,19 @@ impl Attr {
         named && !matches!(inner.next(), Some(TokenTree::Punct(p)) if p.as_char() == ':')
     }
 
+    /// The text of a doc comment (`#[doc = "..."]`, as `///` arrives), else `None`.
+    pub(crate) fn doc(&self) -> Option<String> {
+        let mut inner = self.body.stream().into_iter();
+        let is_doc = matches!(inner.next(), Some(TokenTree::Ident(i)) if i == "doc");
+        let eq = matches!(inner.next(), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+        match (is_doc && eq, inner.next(), inner.next()) {
+            (true, Some(TokenTree::Literal(lit)), None) => {
+                super::LitStr::from_literal(&lit).map(|s| s.value().to_owned())
+            }
+            _ => None,
+        }
+    }
+
     /// The arguments of `#[name(...)]`, or an error saying that form is expected.
     pub(crate) fn args(&self, name: &str) -> Result<Cursor> {
         let mut inner = Cursor::of_group(&self.body);
