@@ -501,7 +501,7 @@ mod attributes {
     }
 
     #[test]
-    fn a_spec_file_is_tracked_for_rebuilds() {
+    fn a_spec_file_is_tracked_and_read_errors_named() {
         let dir = env!("CARGO_MANIFEST_DIR");
         let out = expand("#[status(spec = \"../codes.toml\")] enum E { NotFound }");
         assert!(out.contains("include_bytes"), "{out}");
