@@ -313,7 +313,7 @@ mod messages {
     }
 
     #[test]
-    fn other_fields_spelled_u16_build_from_u16() {
+    fn other_fields_spelled_u16_give_from_u16() {
         for ty in [
             "u16",
             "(u16)",
@@ -501,7 +501,7 @@ mod attributes {
     }
 
     #[test]
-    fn a_spec_file_is_tracked_for_rebuilds() {
+    fn a_spec_file_is_tracked_and_read_errors_named() {
         let dir = env!("CARGO_MANIFEST_DIR");
         let out = expand("#[status(spec = \"../codes.toml\")] enum E { NotFound }");
         assert!(out.contains("include_bytes"), "{out}");
@@ -517,6 +517,124 @@ mod attributes {
             "#[status(spec = \"src\")] enum E { A }",
             "cannot read spec file `src`: ",
         );
+    }
+}
+
+#[cfg(test)]
+mod values_and_stubs {
+    //! What each key's value must look like, and the stubs written beside errors. (No test
+    //! name here contains `ui`: the mutation runs skip the ui tests by that substring.)
+
+    use super::tests_support::expand;
+
+    fn says(source: &str, part: &str) {
+        let out = expand(source);
+        assert!(out.contains(part), "no {part:?} for {source}:\n{out}");
+    }
+
+    #[test]
+    fn each_key_names_the_value_it_expects() {
+        let cases = [
+            ("service = 1", "expected `service = \\\"name\\\"`"),
+            ("spec = 1", "expected `spec = \\\"path/to/codes.toml\\\"`"),
+            (
+                "display = 1",
+                "expected `display = false` or `display = true`",
+            ),
+            (
+                "into_response = 1",
+                "expected `into_response = false` or `into_response = true`",
+            ),
+            (
+                "default = x",
+                "expected `default = NNN`, a status code of the service",
+            ),
+            (
+                "www_authenticate = 1",
+                "expected `www_authenticate = \\\"CHALLENGE\\\"`",
+            ),
+            ("mask = 1", "expected `mask = true` or `mask = false`"),
+            ("crate = 1", "expected `crate = path::to::status_core`"),
+        ];
+        for (key, message) in cases {
+            says(&format!("#[status({key})] enum E {{ NotFound }}"), message);
+        }
+    }
+
+    #[test]
+    fn crate_takes_a_path() {
+        for bad in ["\"a b\"", "a::", "a:b", "a::b::", "::", "a < b >"] {
+            says(
+                &format!("#[status(crate = {bad})] enum E {{ NotFound }}"),
+                "expected `crate = path::to::status_core`",
+            );
+        }
+        for good in ["a", "::a::b", "\"a::b\"", "crate::x"] {
+            let out = expand(&format!("#[status(crate = {good})] enum E {{ NotFound }}"));
+            assert!(!out.contains("compile_error"), "{good}: {out}");
+        }
+    }
+
+    #[test]
+    fn variant_keys_that_belong_elsewhere() {
+        says(
+            "enum E { #[status(code = 404)] A }",
+            "unknown key `code`; write the code alone",
+        );
+        says(
+            "enum E { #[status(service = \"x\")] A }",
+            "`service` belongs on the enum; a variant takes",
+        );
+        says(
+            "enum E { #[status(transparnt)] A }",
+            "did you mean `transparent`?",
+        );
+        says(
+            "enum E { #[status(colour)] A }",
+            "unknown key `colour`; a variant takes",
+        );
+    }
+
+    #[test]
+    fn stubs_beside_errors_match_the_real_impls() {
+        let broken = expand("#[status(display = 3)] enum E { NotFound }");
+        assert!(
+            broken.contains(":: status_core :: __private :: HttpStatus for E"),
+            "{broken}"
+        );
+        assert!(
+            broken.contains(":: core :: fmt :: Display for E"),
+            "{broken}"
+        );
+        assert!(
+            broken.contains("derive_hooks ! { total [] [E] [] }"),
+            "{broken}"
+        );
+        let no_display = expand("#[status(display = false, spec = 1)] enum E { NotFound }");
+        assert!(!no_display.contains("Display for E"), "{no_display}");
+        let other = expand("#[status(display = 3)] enum E { NotFound, #[status(other)] O(u16) }");
+        assert!(other.contains("derive_hooks ! { [] [E] [] }"), "{other}");
+        let transparent = expand("#[status(display = 3)] enum E { #[status(transparent)] A(B) }");
+        assert!(
+            transparent.contains("derive_hooks ! { [] [E] [] }"),
+            "{transparent}"
+        );
+        let bad_variant = expand("enum E { #[status(4.04)] A }");
+        assert!(
+            bad_variant.contains("derive_hooks ! { [] [E] [] }"),
+            "{bad_variant}"
+        );
+        let own = expand("#[status(into_response = false, spec = 1)] enum E { NotFound }");
+        assert!(
+            own.contains("derive_hooks ! { total no_response [] [E] [] }"),
+            "{own}"
+        );
+        let data = expand("#[status(display = 3)] enum E { A(String), #[status(other)] O(u16) }");
+        assert!(
+            !data.contains("From < :: core :: primitive :: u16 >"),
+            "{data}"
+        );
+        assert!(!data.contains("fn from_code"), "{data}");
     }
 }
 
