@@ -161,4 +161,43 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &b));
         assert_eq!(a[0].message, "`2000` in `codes` is not a status code");
     }
+
+    #[test]
+    fn a_file_spec_is_tracked_and_the_embedded_one_is_not() {
+        let embedded = Loaded {
+            spec: Shared::Embedded(Spec::embedded()),
+            file: None,
+        };
+        assert!(embedded.rebuild_tracker().is_empty());
+        let Ok(spec) = parse_cached("[codes.200]\nreason = \"OK\"\n".to_owned()) else {
+            panic!("valid spec");
+        };
+        let file = Loaded {
+            spec: Shared::File(spec),
+            file: Some(PathBuf::from("/project/codes.toml")),
+        };
+        let tracker = file.rebuild_tracker().to_string();
+        assert!(tracker.contains("include_bytes"), "{tracker}");
+        assert!(tracker.contains("/project/codes.toml"), "{tracker}");
+    }
+
+    #[test]
+    fn read_errors_say_not_found_or_why() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let path = Path::new("/p/codes.toml");
+        let text = read_error(Span::call_site(), "codes.toml", path, &missing)
+            .into_compile_error()
+            .to_string();
+        assert!(
+            text.contains(
+                "cannot read spec file `codes.toml`: not found (looked for `/p/codes.toml`)"
+            ),
+            "{text}"
+        );
+        let denied = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied");
+        let text = read_error(Span::call_site(), "codes.toml", path, &denied)
+            .into_compile_error()
+            .to_string();
+        assert!(text.contains("`codes.toml`: permission denied"), "{text}");
+    }
 }

@@ -253,3 +253,66 @@ fn code(lit: &LitInt) -> Result<u16> {
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(source: &str) -> Vec<SetItem> {
+        let tokens: TokenStream = format!("crate = ::status_core; {source}")
+            .parse()
+            .expect("test input lexes");
+        match SetInput::parse(tokens) {
+            Ok(input) => input.items,
+            Err(e) => panic!("{source}: {}", e.into_compile_error()),
+        }
+    }
+
+    #[test]
+    fn every_class_literal() {
+        let parsed = items("enum A = 1xx; enum B = 2xx; enum C = 3xx; enum D = 4xx; enum E = 5xx;");
+        let classes: Vec<Class> = parsed
+            .iter()
+            .filter_map(|item| match item.selection {
+                SelectionAst::Class(class, _) => Some(class),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                Class::Informational,
+                Class::Success,
+                Class::Redirection,
+                Class::ClientError,
+                Class::ServerError
+            ]
+        );
+    }
+
+    fn codes_of(source: &str) -> std::result::Result<(u16, Option<u16>), String> {
+        let parsed = items(source);
+        let SelectionAst::Codes(list) = &parsed[0].selection else {
+            panic!("a list");
+        };
+        list[0]
+            .codes()
+            .map_err(|e| e.into_compile_error().to_string())
+    }
+
+    #[test]
+    fn codes_are_unsuffixed_and_both_bounds_are_checked() {
+        assert_eq!(codes_of("enum A = [502..=504];"), Ok((502, Some(504))));
+        let suffixed = codes_of("enum A = [404u16];").expect_err("a suffix is refused");
+        assert!(
+            suffixed.contains("`404u16` is not a status code"),
+            "{suffixed}"
+        );
+        let both = codes_of("enum A = [99..=600];").expect_err("both bounds are bad");
+        assert!(
+            both.contains("`99` is not a status code")
+                && both.contains("`600` is not a status code"),
+            "{both}"
+        );
+    }
+}

@@ -293,3 +293,37 @@ impl Angles {
         self.depth
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cursor(source: &str) -> Cursor {
+        Cursor::top(source.parse().expect("test input lexes"))
+    }
+
+    #[test]
+    fn range_dots_are_two_dots() {
+        assert!(cursor(". 5").eat_range_dots().is_none());
+        assert!(cursor("5 ..").eat_range_dots().is_none());
+        let mut after_one = cursor("x . 5");
+        after_one.next();
+        assert!(after_one.eat_range_dots().is_none());
+        assert_eq!(cursor(".. 5").eat_range_dots().map(|r| r.2), Some(false));
+        assert_eq!(cursor("..= 5").eat_range_dots().map(|r| r.2), Some(true));
+    }
+
+    #[test]
+    fn arrows_are_not_angle_brackets() {
+        let tokens: TokenStream = "< fn () -> u8 , T >".parse().expect("lexes");
+        let mut angles = Angles::default();
+        let depths: Vec<usize> = tokens
+            .into_iter()
+            .map(|t| {
+                angles.step(&t);
+                angles.depth()
+            })
+            .collect();
+        assert_eq!(depths, [1, 1, 1, 1, 1, 1, 1, 1, 0]);
+    }
+}

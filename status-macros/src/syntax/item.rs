@@ -391,4 +391,14 @@ mod tests {
         let input = parse("pub struct S<T>(T) where T: Copy;");
         assert_eq!(text(input.generics.split_for_impl().2), "where T : Copy");
     }
+
+    #[test]
+    fn only_where_starts_a_where_clause() {
+        let tokens: TokenStream = "enum E x { A }".parse().expect("lexes");
+        let Err(e) = DeriveInput::parse(tokens) else {
+            panic!("`x` is not a where-clause");
+        };
+        let text = e.into_compile_error().to_string();
+        assert!(text.contains("expected the enum's `{ .. }`"), "{text}");
+    }
 }

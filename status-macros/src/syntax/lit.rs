@@ -248,4 +248,24 @@ mod tests {
             ("-1", "-1", None)
         );
     }
+
+    #[test]
+    fn binary_literals_every_escape_and_raw_strings_with_hashes() {
+        assert_eq!(
+            int("0b1_1001_0100"),
+            Some((Some(404), "404".into(), String::new()))
+        );
+        assert_eq!(string_value(r#""\r\t\0\'""#).as_deref(), Some("\r\t\0'"));
+        assert_eq!(string_value(r###"r##"a"#b"##"###).as_deref(), Some("a\"#b"));
+    }
+
+    #[test]
+    fn negated_zero_is_zero() {
+        let lit = Literal::u16_unsuffixed(0);
+        let neg = LitInt::from_literal(&lit, Some(Span::call_site())).expect("an integer");
+        assert_eq!(
+            (neg.to_string().as_str(), neg.base10_digits(), neg.as_u16()),
+            ("-0", "0", Some(0))
+        );
+    }
 }
