@@ -67,7 +67,9 @@ fn main() {
         }
         "parse" => {
             for _ in 0..passes {
-                acc += usize::from(status_spec::Spec::parse(black_box(status_spec::EMBEDDED_SOURCE)).is_ok());
+                acc += usize::from(
+                    status_spec::Spec::parse(black_box(status_spec::EMBEDDED_SOURCE)).is_ok(),
+                );
             }
         }
         other => {
