@@ -119,7 +119,11 @@ mod tests {
     fn the_index_answers_as_a_search_does_for_every_code() {
         for table in 0..TABLES.len() {
             for code in 0..=u16::MAX {
-                assert_eq!(lookup(table, code), by_search(table, code), "{table} {code}");
+                assert_eq!(
+                    lookup(table, code),
+                    by_search(table, code),
+                    "{table} {code}"
+                );
             }
         }
     }
