@@ -5,8 +5,8 @@
 use std::fmt::Write;
 use std::hint::black_box;
 
-use benches::{SafeBrowsing, SafeBrowsingError, Standard, stream};
-use criterion::{Criterion, criterion_group, criterion_main};
+use benches::{SafeBrowsing, SafeBrowsingError, Standard, ZIPF_LEN, stream, zipf_stream};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use status_core::HttpStatus;
 
 const N: usize = 4096;
@@ -36,6 +36,53 @@ fn from_u16_to_reason(c: &mut Criterion) {
         });
     });
     g.finish();
+}
+
+/// The same on long streams (2 Mi codes each, more than the caches hold): Zipf-like over
+/// every registered code, and the README's weights above; with the floor beside them, one
+/// load per code from a table indexed by the code.
+fn long_streams(c: &mut Criterion) {
+    let table: Vec<usize> = (0..1024).map(|i| i % 7).collect();
+    for (name, codes) in [
+        ("zipf", zipf_stream(ZIPF_LEN)),
+        ("weighted", stream(ZIPF_LEN)),
+    ] {
+        let mut g = c.benchmark_group(format!("u16 -> reason, long {name} stream"));
+        g.throughput(Throughput::Elements(codes.len() as u64));
+        g.sample_size(20);
+        g.bench_function("http from_u16 + canonical_reason", |b| {
+            b.iter(|| {
+                let mut len = 0;
+                for &code in black_box(&codes) {
+                    let reason = http::StatusCode::from_u16(code)
+                        .ok()
+                        .and_then(|s| s.canonical_reason());
+                    len += reason.map_or(0, str::len);
+                }
+                len
+            });
+        });
+        g.bench_function("generated Standard::from + reason", |b| {
+            b.iter(|| {
+                let mut len = 0;
+                for &code in black_box(&codes) {
+                    len += Standard::from(code).reason().len();
+                }
+                len
+            });
+        });
+        g.bench_function("floor: one table load", |b| {
+            let table = black_box(&table[..]);
+            b.iter(|| {
+                let mut sum = 0;
+                for &code in black_box(&codes) {
+                    sum += table[usize::from(code) & 1023];
+                }
+                sum
+            });
+        });
+        g.finish();
+    }
 }
 
 fn enum_to_fields(c: &mut Criterion) {
@@ -102,6 +149,7 @@ fn display(c: &mut Criterion) {
 criterion_group!(
     benches,
     from_u16_to_reason,
+    long_streams,
     enum_to_fields,
     derived_to_fields,
     display

@@ -80,3 +80,42 @@ pub fn stream(n: usize) -> Vec<u16> {
         })
         .collect()
 }
+
+/// Length of [`zipf_stream`] in the benches: 2 Mi codes (4 MiB), more than the caches hold,
+/// so the stream is read from memory as a long-running service's would be.
+pub const ZIPF_LEN: usize = 1 << 21;
+
+/// A long stream of `n` codes with Zipf-like frequencies (the `k`-th most common code is
+/// drawn `1/k` as often as the first) over every registered code plus a few no registry
+/// knows, ranked by the weights above first; the same on every run.
+pub fn zipf_stream(n: usize) -> Vec<u16> {
+    let mut ranked: Vec<u16> = Vec::new();
+    let mut by_weight = WEIGHTED.to_vec();
+    by_weight.sort_by_key(|&(code, w)| (std::cmp::Reverse(w), code));
+    ranked.extend(by_weight.iter().map(|&(code, _)| code));
+    for status in Standard::ALL {
+        let code = u16::from(*status);
+        if !ranked.contains(&code) {
+            ranked.push(code);
+        }
+    }
+    ranked.extend([299, 460, 520, 999]);
+    let mut cumulative = Vec::with_capacity(ranked.len());
+    let mut total = 0.0_f64;
+    for k in 1..=ranked.len() {
+        total += 1.0 / k as f64;
+        cumulative.push(total);
+    }
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    (0..n)
+        .map(|_| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            let unit =
+                (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64;
+            let i = cumulative.partition_point(|&c| c <= unit * total);
+            ranked[i.min(ranked.len() - 1)]
+        })
+        .collect()
+}

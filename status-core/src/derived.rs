@@ -4,7 +4,7 @@
 
 use core::fmt;
 
-use crate::__private::{class_of, embedded_fallback, retry_at};
+use crate::__private::{class_of, retry_at};
 use crate::{HttpStatus, Retry, StatusClass};
 
 /// Phrase, description and advice for a code an `other` variant holds.
@@ -32,7 +32,7 @@ pub enum Row<'a> {
     Embedded {
         /// The code.
         code: u16,
-        /// The table (see [`embedded_fallback`]).
+        /// The table (see [`embedded_fallback`](crate::__private::embedded_fallback)).
         table: usize,
     },
     /// An `other` variant's code, looked up by the enum's own fallback function.
@@ -79,32 +79,26 @@ impl<'a> Row<'a> {
         }
     }
 
-    /// Phrase, description and advice, looked up for an `other` variant.
-    #[inline]
-    fn fields(self) -> Fallback {
-        match self {
-            Row::Inner { status, .. } => (status.reason(), status.description(), status.retry()),
-            Row::Named {
-                reason,
-                description,
-                retry,
-                ..
-            } => (reason, description, retry_at(retry)),
-            Row::Embedded { code, table } => embedded_fallback(table, code),
-            Row::Own { code, lookup } => lookup(code),
-        }
-    }
-
     /// The phrase.
     #[inline]
     pub fn reason(self) -> &'static str {
-        self.fields().0
+        match self {
+            Row::Named { reason, .. } => reason,
+            Row::Embedded { code, table } => crate::registry_table::reason(table, code),
+            Row::Own { code, lookup } => lookup(code).0,
+            Row::Inner { status, .. } => status.reason(),
+        }
     }
 
     /// The description.
     #[inline]
     pub fn description(self) -> &'static str {
-        self.fields().1
+        match self {
+            Row::Named { description, .. } => description,
+            Row::Embedded { code, table } => crate::registry_table::description(table, code),
+            Row::Own { code, lookup } => lookup(code).1,
+            Row::Inner { status, .. } => status.description(),
+        }
     }
 
     /// The class, by the code (any `u16` has one, see [`class_of`]); a field's own.
@@ -148,7 +142,12 @@ impl<'a> Row<'a> {
     /// The advice.
     #[inline]
     pub fn retry(self) -> Retry {
-        self.fields().2
+        match self {
+            Row::Named { retry, .. } => retry_at(retry),
+            Row::Embedded { code, table } => crate::registry_table::retry(table, code),
+            Row::Own { code, lookup } => lookup(code).2,
+            Row::Inner { status, .. } => status.retry(),
+        }
     }
 
     /// `Display`: a named variant's text, padded like a `str`; a `transparent` variant's

@@ -57,18 +57,23 @@ macro_rules! __derive_impls {
     ) => {
         #[automatically_derived]
         impl $($impl_generics)* $crate::__private::HttpStatus for $($ty)* $($where_clause)* {
+            #[inline]
             fn code(&self) -> ::core::primitive::u16 {
                 __status_row(self).code()
             }
+            #[inline]
             fn reason(&self) -> &'static ::core::primitive::str {
                 __status_row(self).reason()
             }
+            #[inline]
             fn description(&self) -> &'static ::core::primitive::str {
                 __status_row(self).description()
             }
+            #[inline]
             fn class(&self) -> $crate::__private::StatusClass {
                 __status_row(self).class()
             }
+            #[inline]
             fn retry(&self) -> $crate::__private::Retry {
                 __status_row(self).retry()
             }

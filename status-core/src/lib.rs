@@ -221,6 +221,7 @@ pub mod __private {
 
     /// The class of any `u16`: codes below 200 count as informational and codes from 500
     /// up as server errors, as clients commonly treat them, so every value has one.
+    #[inline]
     pub const fn class_of(code: u16) -> StatusClass {
         match StatusClass::of(code) {
             Some(class) => class,
@@ -231,7 +232,8 @@ pub mod __private {
 
     /// Phrase, description and advice for `code` from the embedded registry's fallback
     /// table `table` (0: the base registry, then the services by name), else by class.
-    pub const fn embedded_fallback(table: usize, code: u16) -> (&'static str, &'static str, Retry) {
+    #[inline]
+    pub fn embedded_fallback(table: usize, code: u16) -> (&'static str, &'static str, Retry) {
         crate::registry_table::lookup(table, code)
     }
 

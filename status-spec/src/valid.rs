@@ -11,22 +11,25 @@ use crate::model::{Class, CodeEntry, Retry, Service, Spec};
 use crate::parse::{RawEntry, RawService, RawSpec, Sp};
 
 /// Builds the model from raw entries; problems go to `sink`.
-pub(crate) fn validate(raw: RawSpec, sink: &mut Sink<'_>) -> Spec {
-    let codes = base_registry(&raw.codes, sink);
+///
+/// The raw entries' strings are moved into the model rather than cloned (their spans stay
+/// for messages): allocation is most of what this stage costs.
+pub(crate) fn validate(mut raw: RawSpec, sink: &mut Sink<'_>) -> Spec {
+    let codes = base_registry(&mut raw.codes, sink);
     // Codes the file defines, even with a broken entry: a service using one is not at fault.
     let written: BTreeSet<u16> = raw.codes.iter().map(|e| e.code).collect();
     let services = raw
         .services
-        .iter()
+        .iter_mut()
         .filter_map(|s| service(s, &codes, &written, sink))
         .map(|s| (s.name.clone(), s))
         .collect();
     Spec { codes, services }
 }
 
-fn base_registry(raw: &[RawEntry], sink: &mut Sink<'_>) -> BTreeMap<u16, CodeEntry> {
+fn base_registry(raw: &mut [RawEntry], sink: &mut Sink<'_>) -> BTreeMap<u16, CodeEntry> {
     let codes: BTreeMap<u16, CodeEntry> = raw
-        .iter()
+        .iter_mut()
         .filter_map(|e| full_entry(e, "codes", sink))
         .map(|e| (e.code, e))
         .collect();
@@ -40,7 +43,8 @@ fn base_registry(raw: &[RawEntry], sink: &mut Sink<'_>) -> BTreeMap<u16, CodeEnt
 }
 
 /// An entry that must stand on its own: a base entry, or a service's code the base lacks.
-fn full_entry(raw: &RawEntry, place: &str, sink: &mut Sink<'_>) -> Option<CodeEntry> {
+/// Its strings move into the result; `raw` keeps its spans.
+fn full_entry(raw: &mut RawEntry, place: &str, sink: &mut Sink<'_>) -> Option<CodeEntry> {
     let Some(reason) = &raw.reason else {
         if raw.broken {
             return None;
@@ -56,15 +60,16 @@ fn full_entry(raw: &RawEntry, place: &str, sink: &mut Sink<'_>) -> Option<CodeEn
     let reason = nonempty_reason(reason, raw.code, place, sink)?;
     let class = Class::of(raw.code)?;
     let name = entry_name(raw.name.as_ref(), reason, place, raw.code, sink)?;
+    let reason = std::mem::take(&mut raw.reason.as_mut()?.value);
     Some(CodeEntry {
         code: raw.code,
-        reason: reason.value.clone(),
+        reason,
         name,
-        description: raw.description.clone().unwrap_or_default(),
+        description: raw.description.take().unwrap_or_default(),
         retry: raw.retry.unwrap_or(Retry::default_for(class)),
-        reference: raw.reference.clone(),
+        reference: raw.reference.take(),
         status: raw.status.unwrap_or_default(),
-        aliases: raw.aliases.clone().unwrap_or_default(),
+        aliases: raw.aliases.take().unwrap_or_default(),
         expires: raw.expires,
     })
 }
@@ -164,28 +169,30 @@ fn name_span(raw: &RawEntry) -> Option<Range<usize>> {
 }
 
 fn service(
-    raw: &RawService,
+    raw: &mut RawService,
     base: &BTreeMap<u16, CodeEntry>,
     written: &BTreeSet<u16>,
     sink: &mut Sink<'_>,
 ) -> Option<Service> {
     check_service_name(&raw.name, sink);
     let listed = listed_codes(raw, sink)?;
-    let overrides: BTreeMap<u16, &RawEntry> = raw.overrides.iter().map(|o| (o.code, o)).collect();
     check_unlisted_overrides(raw, &listed, sink);
     let place = format!("services.{}.overrides", raw.name.value);
+    let mut overrides: BTreeMap<u16, &mut RawEntry> =
+        raw.overrides.iter_mut().map(|o| (o.code, o)).collect();
     let mut entries = Vec::new();
     let mut spans = Vec::new();
+    let name = &raw.name.value;
     for code in listed.values() {
-        let over = overrides.get(&code.value).copied();
         if !base.contains_key(&code.value) && written.contains(&code.value) {
             continue;
         }
-        let Some(entry) = effective(code, over, base, raw, &place, sink) else {
+        let mut over = overrides.get_mut(&code.value).map(|o| &mut **o);
+        let Some(entry) = effective(code, over.as_deref_mut(), base, name, &place, sink) else {
             continue;
         };
         // A clash is reported where the service renamed the code, else at its place in `codes`.
-        spans.push(over.and_then(name_span).unwrap_or(code.span.clone()));
+        spans.push(over.and_then(|o| name_span(o)).unwrap_or(code.span.clone()));
         entries.push(entry);
     }
     let what = format!("service `{}`", raw.name.value);
@@ -196,9 +203,9 @@ fn service(
         .filter(|c| listed.contains_key(c))
         .collect::<BTreeSet<_>>();
     Some(Service {
-        name: raw.name.value.clone(),
-        description: raw.description.clone().unwrap_or_default(),
-        source: raw.source.clone(),
+        name: std::mem::take(&mut raw.name.value),
+        description: raw.description.take().unwrap_or_default(),
+        source: raw.source.take(),
         unlisted_retry: raw.unlisted_retry,
         backoff: raw.backoff,
         entries,
@@ -280,14 +287,14 @@ fn check_unlisted_overrides(
 /// The service's entry for one listed code: base merged with its override.
 fn effective(
     code: &Sp<u16>,
-    over: Option<&RawEntry>,
+    over: Option<&mut RawEntry>,
     base: &BTreeMap<u16, CodeEntry>,
-    raw: &RawService,
+    service: &str,
     place: &str,
     sink: &mut Sink<'_>,
 ) -> Option<CodeEntry> {
     let Some(base_entry) = base.get(&code.value) else {
-        return unregistered(code, over, raw, place, sink);
+        return unregistered(code, over, service, place, sink);
     };
     let Some(over) = over else {
         return Some(base_entry.clone());
@@ -304,21 +311,21 @@ fn effective(
     Some(entry)
 }
 
-fn merge_plain_fields(entry: &mut CodeEntry, over: &RawEntry) {
-    if let Some(d) = &over.description {
-        entry.description = d.clone();
+fn merge_plain_fields(entry: &mut CodeEntry, over: &mut RawEntry) {
+    if let Some(d) = over.description.take() {
+        entry.description = d;
     }
     if let Some(r) = over.retry {
         entry.retry = r;
     }
-    if let Some(r) = &over.reference {
-        entry.reference = Some(r.clone());
+    if let Some(r) = over.reference.take() {
+        entry.reference = Some(r);
     }
     if let Some(s) = over.status {
         entry.status = s;
     }
-    if let Some(a) = &over.aliases {
-        entry.aliases = a.clone();
+    if let Some(a) = over.aliases.take() {
+        entry.aliases = a;
     }
     if let Some(e) = over.expires {
         entry.expires = Some(e);
@@ -328,15 +335,14 @@ fn merge_plain_fields(entry: &mut CodeEntry, over: &RawEntry) {
 /// A listed code the base registry lacks: allowed only with a full entry in the overrides.
 fn unregistered(
     code: &Sp<u16>,
-    over: Option<&RawEntry>,
-    raw: &RawService,
+    over: Option<&mut RawEntry>,
+    name: &str,
     place: &str,
     sink: &mut Sink<'_>,
 ) -> Option<CodeEntry> {
     if let Some(over) = over.filter(|o| o.reason.is_some() || o.broken) {
         return full_entry(over, place, sink);
     }
-    let name = &raw.name.value;
     let msg = format!(
         "service `{name}` lists {}, which the base registry lacks",
         code.value

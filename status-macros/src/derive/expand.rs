@@ -27,7 +27,7 @@ use crate::load::Loaded;
 ///                                                  // display = false), what status-core's features add
 ///     impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } } // unit variants only
 ///     impl From<u16> for E { .. }                                       // ... with `other`
-///     __sc::derive_docs! { [<T>] [E<T>] [where ..] [answers..] [inner types..] } // utoipa
+///     __sc::derive_docs! { [<T>] [E<T>] [where ..] [answers..] [inner types..] } // feature utoipa
 /// };
 /// ```
 pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
@@ -448,8 +448,9 @@ impl Gen<'_> {
 impl Gen<'_> {
     /// What the `utoipa` feature documents: each variant's answer (its code, or `0` for the
     /// `other` variant's `default` response, with the spec's words and the variant's docs),
-    /// and the types `transparent` variants take their responses from. A hook like the
-    /// others: without the feature status-core expands it to nothing.
+    /// and the types `transparent` variants take their responses from. Emitted only with
+    /// this crate's `utoipa` feature, which status-core's turns on: the literals are most
+    /// of what a derive emits beyond its row, and without the feature nothing reads them.
     ///
     /// ```text
     /// __sc::derive_docs! { [<T>] [E<T>] [where ..]
@@ -457,6 +458,9 @@ impl Gen<'_> {
     ///     [InnerError, ..] }
     /// ```
     fn docs_impl(&self) -> TokenStream {
+        if !cfg!(feature = "utoipa") {
+            return TokenStream::new();
+        }
         let answers = self.checked.variants.iter().filter_map(|r| self.answer(r));
         let inner = self.checked.variants.iter().filter_map(inner_type);
         let lists = lists(self.checked.input);
