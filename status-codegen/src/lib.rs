@@ -29,6 +29,6 @@ mod set;
 
 pub use docs::{retry_advice, variant_doc};
 pub use lookup::{Layout, retry_index, service_fallback};
-pub use registry::{registry_source, registry_table};
+pub use registry::{RegistryRow, registry_row, registry_source, registry_table};
 pub use select::{CodeSel, Resolved, SelectError, Selection, resolve};
 pub use set::{SetDef, expand_set};

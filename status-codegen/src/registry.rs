@@ -20,6 +20,52 @@ pub fn registry_table(spec: &Spec, service: Option<&str>) -> Option<usize> {
     }
 }
 
+/// A row of one of the embedded registry's tables: its position in the table and what it
+/// says of its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegistryRow<'a> {
+    /// The row's position in the table (the tables are sorted by code).
+    pub slot: usize,
+    /// The phrase.
+    pub reason: &'a str,
+    /// The description.
+    pub description: &'a str,
+    /// The advice.
+    pub retry: Retry,
+}
+
+/// The row of the embedded registry's table for `service` (see [`registry_table`]) that
+/// holds `code`, or `None` when the table does not hold it (the code's class answers
+/// then). A derived enum whose variant the spec resolves to exactly these words reads them
+/// from status-core's table by the slot instead of carrying its own copy.
+pub fn registry_row<'a>(
+    spec: &'a Spec,
+    service: Option<&str>,
+    code: u16,
+) -> Option<RegistryRow<'a>> {
+    let service = match service {
+        Some(name) => Some(spec.service(name)?),
+        None => None,
+    };
+    let entry = match service.and_then(|s| s.entry(code)) {
+        Some(own) => own,
+        None => spec.code(code)?,
+    };
+    let retry = service.map_or(entry.retry, |s| unlisted(s, entry).retry);
+    // The table holds the base codes and the service's own: count those below `code`.
+    let base = spec.codes().filter(|e| e.code < code).count();
+    let own = service.map_or(0, |s| {
+        let only_here = |e: &&CodeEntry| e.code < code && spec.code(e.code).is_none();
+        s.entries().iter().filter(only_here).count()
+    });
+    Some(RegistryRow {
+        slot: base + own,
+        reason: &entry.reason,
+        description: &entry.description,
+        retry,
+    })
+}
+
 /// The source of `status-core/src/registry.rs` for `spec`: table 0 is the base registry,
 /// then one table per service in name order, each the service's entries plus the base's,
 /// with the service's advice for codes it does not list.
@@ -85,4 +131,38 @@ fn list(out: &mut String, field: &str, items: impl Iterator<Item = String>) {
         let _ = writeln!(out, "            {item},");
     }
     out.push_str("        ],\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `registry_row` answers, for every code of every table, what `registry_source`
+    /// writes into that table (whose file the `test_registry` test keeps current).
+    #[test]
+    fn registry_row_reads_what_the_tables_hold() {
+        let spec = Spec::embedded();
+        let tables = std::iter::once(None).chain(spec.service_names().map(Some));
+        for name in tables {
+            let service = name.and_then(|n| spec.service(n));
+            let preferred = service.map_or(&[][..], |s| s.entries());
+            let written: Vec<CodeEntry> = fallback_entries(spec, preferred, &[])
+                .into_iter()
+                .map(|e| service.map_or_else(|| e.clone(), |s| unlisted(s, e)))
+                .collect();
+            for code in 0..=u16::MAX {
+                let row = written
+                    .iter()
+                    .position(|e| e.code == code)
+                    .map(|slot| RegistryRow {
+                        slot,
+                        reason: &written[slot].reason,
+                        description: &written[slot].description,
+                        retry: written[slot].retry,
+                    });
+                assert_eq!(registry_row(spec, name, code), row, "{name:?} {code}");
+            }
+        }
+        assert_eq!(registry_row(spec, Some("no_such_service"), 404), None);
+    }
 }

@@ -28,6 +28,14 @@ pub enum Row<'a> {
         /// The advice, numbered.
         retry: u8,
     },
+    /// A variant the spec names, read from the embedded registry's table for its service
+    /// by the row's position there (worked out by the derive).
+    Table {
+        /// The table (see [`embedded_fallback`](crate::__private::embedded_fallback)).
+        table: usize,
+        /// The row's position in the table.
+        slot: u8,
+    },
     /// An `other` variant's code, looked up in the embedded registry's fallback table.
     Embedded {
         /// The code.
@@ -69,12 +77,19 @@ pub const fn named(
     }
 }
 
+impl Row<'static> {
+    /// The slot of a variant that holds data (`other`, `transparent`) in a derived type's
+    /// array of rows by variant position: never read, its row is made from the data.
+    pub const UNUSED: Self = named(0, "", "", "", 0);
+}
+
 impl<'a> Row<'a> {
     /// The code.
     #[inline]
     pub fn code(self) -> u16 {
         match self {
             Row::Named { code, .. } | Row::Embedded { code, .. } | Row::Own { code, .. } => code,
+            Row::Table { table, slot } => crate::registry_table::code_at(table, usize::from(slot)),
             Row::Inner { status, .. } => status.code(),
         }
     }
@@ -84,6 +99,9 @@ impl<'a> Row<'a> {
     pub fn reason(self) -> &'static str {
         match self {
             Row::Named { reason, .. } => reason,
+            Row::Table { table, slot } => {
+                crate::registry_table::reason_at(table, usize::from(slot))
+            }
             Row::Embedded { code, table } => crate::registry_table::reason(table, code),
             Row::Own { code, lookup } => lookup(code).0,
             Row::Inner { status, .. } => status.reason(),
@@ -95,6 +113,9 @@ impl<'a> Row<'a> {
     pub fn description(self) -> &'static str {
         match self {
             Row::Named { description, .. } => description,
+            Row::Table { table, slot } => {
+                crate::registry_table::description_at(table, usize::from(slot))
+            }
             Row::Embedded { code, table } => crate::registry_table::description(table, code),
             Row::Own { code, lookup } => lookup(code).1,
             Row::Inner { status, .. } => status.description(),
@@ -144,6 +165,9 @@ impl<'a> Row<'a> {
     pub fn retry(self) -> Retry {
         match self {
             Row::Named { retry, .. } => retry_at(retry),
+            Row::Table { table, slot } => {
+                crate::registry_table::retry_at_slot(table, usize::from(slot))
+            }
             Row::Embedded { code, table } => crate::registry_table::retry(table, code),
             Row::Own { code, lookup } => lookup(code).2,
             Row::Inner { status, .. } => status.retry(),
@@ -163,7 +187,98 @@ impl<'a> Row<'a> {
                 ..
             } => display.fmt(f),
             Row::Inner { status, .. } => write!(f, "{} {}", status.code(), status.reason()),
-            _ => write!(f, "{} {}", self.code(), self.reason()),
+            _ => pad_status(f, self.code(), self.reason()),
         }
+    }
+}
+
+/// Writes "CODE REASON" as `f.pad` writes a `str`: width, fill, alignment and precision
+/// honoured, as for a variant whose text is spelled out, with nothing allocated. A text
+/// longer than the buffer (a phrase of over a hundred bytes) is written whole, unpadded.
+fn pad_status(f: &mut fmt::Formatter<'_>, code: u16, reason: &str) -> fmt::Result {
+    if f.width().is_none() && f.precision().is_none() {
+        return write!(f, "{code} {reason}");
+    }
+    let mut buf = Buf {
+        bytes: [0; 128],
+        len: 0,
+    };
+    match fmt::write(&mut buf, format_args!("{code} {reason}")) {
+        Ok(()) => match core::str::from_utf8(&buf.bytes[..buf.len]) {
+            Ok(text) => f.pad(text),
+            Err(_) => write!(f, "{code} {reason}"),
+        },
+        Err(_) => write!(f, "{code} {reason}"),
+    }
+}
+
+/// A fixed buffer that refuses what does not fit.
+struct Buf {
+    bytes: [u8; 128],
+    len: usize,
+}
+
+impl fmt::Write for Buf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use std::format;
+
+    use super::*;
+
+    /// A row displayed as a derived type displays it.
+    struct Shown(Row<'static>);
+
+    impl fmt::Display for Shown {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.display(f)
+        }
+    }
+
+    fn own(code: u16) -> Row<'static> {
+        fn long(_: u16) -> Fallback {
+            ("Very Long Phrase ".repeat(8).leak(), "", Retry::Never)
+        }
+        fn short(_: u16) -> Fallback {
+            ("Short", "", Retry::Never)
+        }
+        Row::Own {
+            code,
+            lookup: if code == 599 { long } else { short },
+        }
+    }
+
+    #[test]
+    fn looked_up_rows_pad_as_spelled_out_ones() {
+        let named = Shown(named(404, "404 Not Found", "Not Found", "", 1));
+        let looked_up = Shown(Row::Embedded {
+            code: 404,
+            table: 0,
+        });
+        for (a, b) in [
+            (format!("{named:>20}|"), format!("{looked_up:>20}|")),
+            (format!("{named:*^21}"), format!("{looked_up:*^21}")),
+            (format!("{named:.6}"), format!("{looked_up:.6}")),
+        ] {
+            assert_eq!(a, b);
+        }
+        assert_eq!(format!("{looked_up:<15}|"), "404 Not Found  |");
+        assert_eq!(format!("{:>10}", Shown(own(470))), " 470 Short");
+    }
+
+    #[test]
+    fn a_text_longer_than_the_buffer_is_written_whole() {
+        let text = format!("599 {}", "Very Long Phrase ".repeat(8));
+        assert_eq!(format!("{:>200}", Shown(own(599))), text);
+        assert_eq!(format!("{}", Shown(own(599))), text);
     }
 }

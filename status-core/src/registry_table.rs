@@ -96,9 +96,43 @@ pub(crate) fn lookup(table: usize, code: u16) -> (&'static str, &'static str, Re
     )
 }
 
+/// The row at `slot` of table `table`, as a derived enum's variant names it: the derive
+/// reads the slot from the same spec that generated `TABLES`, and status-core and its
+/// macros are released in lockstep, so the row is always there. Should it not be, the
+/// answers are code 0's (no panic in a user's `Display`).
+#[inline]
+fn at(table: usize, slot: usize) -> Option<(&'static Table, usize)> {
+    let table = TABLES.get(table).unwrap_or(&TABLES[0]);
+    (slot < table.codes.len()).then_some((table, slot))
+}
+
+/// The code at `slot` of table `table`.
+#[inline]
+pub(crate) fn code_at(table: usize, slot: usize) -> u16 {
+    at(table, slot).map_or(0, |(t, i)| t.codes[i])
+}
+
+/// The phrase at `slot` of table `table`.
+#[inline]
+pub(crate) fn reason_at(table: usize, slot: usize) -> &'static str {
+    at(table, slot).map_or("", |(t, i)| t.reasons[i])
+}
+
+/// The description at `slot` of table `table`.
+#[inline]
+pub(crate) fn description_at(table: usize, slot: usize) -> &'static str {
+    at(table, slot).map_or("", |(t, i)| t.descriptions[i])
+}
+
+/// The advice at `slot` of table `table`.
+#[inline]
+pub(crate) fn retry_at_slot(table: usize, slot: usize) -> Retry {
+    at(table, slot).map_or(Retry::Never, |(t, i)| retry_at(t.retries[i]))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{TABLES, lookup};
+    use super::{TABLES, code_at, description_at, lookup, reason_at, retry_at_slot};
     use crate::__private::{class_fallback, find_code, retry_at};
 
     /// What the index replaced: a binary search in the table's sorted codes.
@@ -126,6 +160,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_slot_reads_the_row_the_index_finds() {
+        for (table, t) in TABLES.iter().enumerate() {
+            for (slot, &code) in t.codes.iter().enumerate() {
+                let row = (
+                    reason_at(table, slot),
+                    description_at(table, slot),
+                    retry_at_slot(table, slot),
+                );
+                assert_eq!(code_at(table, slot), code);
+                assert_eq!(row, lookup(table, code), "{table} {code}");
+            }
+            // Past the end: code 0's answers, no panic.
+            assert_eq!(code_at(table, t.codes.len()), 0);
+            assert_eq!(reason_at(table, usize::MAX), "");
+        }
+        assert_eq!(reason_at(usize::MAX, 0), reason_at(0, 0));
     }
 
     #[test]

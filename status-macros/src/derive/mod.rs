@@ -79,7 +79,32 @@ mod tests {
         ] {
             assert!(out.contains(piece), "no `{piece}` in {out}");
         }
-        assert!(out.contains("\"429 Resource Exhausted\""), "{out}");
+        // The row is a slot of status-core's table for the service: no words emitted.
+        let spec = status_spec::Spec::embedded();
+        let slot = status_codegen::registry_row(spec, Some("safe_browsing"), 429)
+            .expect("the service lists 429")
+            .slot;
+        let row = format!(
+            "__sc :: Row :: Table {{ table : 4 , slot : (& [{slot} , 0]) [match value {{ E :: ResourceExhausted {{ .. }} => 0 , E :: Other {{ .. }} => 1 , }}] }}"
+        );
+        assert!(out.contains(&row), "no `{row}` in {out}");
+        assert!(!out.contains("Resource Exhausted"), "{out}");
+    }
+
+    #[test]
+    fn a_spec_file_of_ones_own_gives_rows_by_position() {
+        // The workspace's own file, read as a user's: no shared table to lean on.
+        let out = expand(
+            "#[status(spec = \"../codes.toml\")] enum E { #[status(other)] O(u16), NotFound }",
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+        for piece in [
+            "const ROWS : & [__sc :: Row < 'static > ; 2] = & [__sc :: Row :: UNUSED , __sc :: named (404 , \"404 Not Found\" , \"Not Found\" ,",
+            "E :: O { 0 : code , .. } => __sc :: Row :: Own { code : * code , lookup : __status_other }",
+            "_ => ROWS [match value { E :: O { .. } => 0 , E :: NotFound { .. } => 1 , }]",
+        ] {
+            assert!(out.contains(piece), "no `{piece}` in {out}");
+        }
     }
 
     #[test]
@@ -176,24 +201,60 @@ mod rows {
         (source, expect)
     }
 
-    /// The row table's arms, read back from the expansion's text.
-    fn rows(expansion: &str) -> BTreeMap<String, Expect> {
+    /// Each variant's row, read back from the expansion's text: what each position holds
+    /// (the slots on the embedded spec, read back to codes by `code_at`; `ROWS` on a spec
+    /// file), then the match arms, which give a variant its own row, a `transparent` row or,
+    /// after those, its position. A variant with an arm of its own keeps that one.
+    fn rows(expansion: &str, code_at: impl Fn(usize) -> Option<u16>) -> BTreeMap<String, Expect> {
+        let by_position: Vec<Option<u16>> = match expansion.split_once("slot : (& [") {
+            Some((_, list)) => {
+                let list = list.split_once(']').map_or("", |(l, _)| l);
+                list.split(" , ")
+                    .map(|slot| slot.trim().parse().ok().and_then(&code_at))
+                    .collect()
+            }
+            None => {
+                let mut codes = Vec::new();
+                let mut rest = expansion;
+                while let Some(at) = rest
+                    .find("__sc :: named (")
+                    .into_iter()
+                    .chain(rest.find("__sc :: Row :: UNUSED"))
+                    .min()
+                {
+                    rest = &rest[at..];
+                    let code = rest
+                        .strip_prefix("__sc :: named (")
+                        .and_then(|args| args.split(' ').next())
+                        .and_then(|c| c.parse::<u16>().ok());
+                    codes.push(code);
+                    rest = &rest[1..];
+                }
+                codes
+            }
+        };
         let mut rows = BTreeMap::new();
         for arm in expansion.split("E :: ").skip(1) {
             let name: String = arm.chars().take_while(|c| c.is_alphanumeric()).collect();
             let Some((_, after)) = arm.split_once("=> ") else {
                 continue;
             };
-            let outcome = if let Some(args) = after.strip_prefix("__sc :: named (") {
-                let code = args.split(' ').next().and_then(|c| c.parse().ok());
-                code.map(Expect::Code)
-            } else if after.starts_with("__sc :: Row :: Inner") {
+            let outcome = if after.starts_with("__sc :: Row :: Inner") {
                 Some(Expect::Transparent)
+            } else if let Some(args) = after.strip_prefix("__sc :: named (") {
+                args.split(' ')
+                    .next()
+                    .and_then(|c| c.parse().ok())
+                    .map(Expect::Code)
             } else {
-                None
+                let position = after
+                    .split(' ')
+                    .next()
+                    .and_then(|p| p.parse::<usize>().ok());
+                position.and_then(|p| by_position.get(p).copied().flatten().map(Expect::Code))
             };
             if let Some(outcome) = outcome {
-                rows.insert(name, outcome);
+                rows.entry(name).or_insert(outcome);
             }
         }
         rows
@@ -222,7 +283,13 @@ mod rows {
             let node = DeriveInput::parse(source.parse().expect("lexes")).expect("parses");
             let expansion = derive(&node).to_string();
             prop_assert!(!expansion.contains("compile_error"), "{source}\n{expansion}");
-            prop_assert_eq!(rows(&expansion), expect, "{}", source);
+            let service = service.map(|s| s.name.as_str());
+            let code_at = |slot| {
+                (100..=599).find(|&code| {
+                    status_codegen::registry_row(spec, service, code).map(|r| r.slot) == Some(slot)
+                })
+            };
+            prop_assert_eq!(rows(&expansion, code_at), expect, "{}", source);
         }
     }
 }
