@@ -176,7 +176,7 @@ impl Gen<'_> {
         let mut apart = Vec::new();
         let mut slots = Vec::new();
         for r in variants {
-            let path = self.checked.input.path_of(r.variant);
+            let path = || self.checked.input.path_of(r.variant);
             let slot = match &r.kind {
                 Kind::Code(e) => {
                     let row = status_codegen::registry_row(self.checked.spec, service, e.code);
@@ -186,7 +186,7 @@ impl Gen<'_> {
                     });
                     let slot = same.and_then(|row| u8::try_from(row.slot).ok());
                     if slot.is_none() {
-                        let row = named_row(e);
+                        let (path, row) = (path(), named_row(e));
                         apart.push(quote_spanned!(r.variant.ident.span()=> #path { .. } => #row,));
                     }
                     slot
@@ -195,12 +195,13 @@ impl Gen<'_> {
                 // field, not against the other arms' codes (which would add an error).
                 Kind::Other(other) => {
                     let (member, code) = self.other_code(other);
+                    let path = path();
                     let row = quote!(__sc::Row::Embedded { code: #code, table: #table });
                     apart.push(quote!(#path { #member: code, .. } => #row,));
                     None
                 }
                 Kind::Transparent(field) => {
-                    apart.push(self.transparent_arm(&path, field));
+                    apart.push(self.transparent_arm(&path(), field));
                     None
                 }
             };
@@ -211,7 +212,7 @@ impl Gen<'_> {
         }
         let positions = self.positions();
         let row = quote! {
-            __sc::Row::Table { table: #table, slot: (&[#(#slots),*])[match value { #(#positions)* }] }
+            __sc::Row::Table { table: #table, slot: (&[#(#slots),*])[match value { #positions }] }
         };
         if apart.is_empty() {
             return row;
@@ -220,13 +221,18 @@ impl Gen<'_> {
     }
 
     /// `E::A { .. } => 0, E::B { .. } => 1, ..`: each variant's position, in order. The
-    /// optimiser reads this match straight off the tag, with no branch.
-    fn positions(&self) -> impl Iterator<Item = TokenStream> + '_ {
-        self.checked.variants.iter().enumerate().map(|(i, r)| {
-            let path = self.checked.input.path_of(r.variant);
-            let i = Literal::usize_unsuffixed(i);
-            quote_spanned!(r.variant.ident.span()=> #path { .. } => #i,)
-        })
+    /// optimiser reads this match straight off the tag, with no branch. One `quote!` over
+    /// the idents: in the (unoptimised) macro, each token stream built apart and spliced
+    /// in costs a round trip to the compiler.
+    fn positions(&self) -> TokenStream {
+        let input = self.checked.input;
+        let name = &input.node.ident;
+        if !input.is_enum {
+            return quote!(#name { .. } => 0,);
+        }
+        let idents = self.checked.variants.iter().map(|r| r.variant.ident);
+        let positions = (0..self.checked.variants.len()).map(Literal::usize_unsuffixed);
+        quote!(#(#name::#idents { .. } => #positions,)*)
     }
 
     /// On a spec file of the user's own, variants the spec names read their rows from a
@@ -268,7 +274,7 @@ impl Gen<'_> {
         }
         let n = Literal::usize_unsuffixed(variants.len());
         let rows = quote!(const ROWS: &[__sc::Row<'static>; #n] = &[#(#rows),*];);
-        let row = quote!(ROWS[match value { #(#positions)* }]);
+        let row = quote!(ROWS[match value { #positions }]);
         if apart.is_empty() {
             return quote!(#rows #row);
         }
