@@ -81,7 +81,15 @@ impl<'i> Value<'i> {
 
     /// The names `toml` gave the types, which messages show ("found integer").
     pub(crate) fn type_str(&self) -> &'static str {
-        Value::type_name(&self.kind)
+        match self.kind {
+            Kind::String(_) => "string",
+            Kind::Integer(..) => "integer",
+            Kind::Float(_) => "float",
+            Kind::Boolean => "boolean",
+            Kind::Datetime(_) => "datetime",
+            Kind::Array(_) => "array",
+            Kind::Table(_) => "table",
+        }
     }
 
     pub(crate) fn as_str(&self) -> Option<&str> {
@@ -654,20 +662,6 @@ fn descend_inline<'t, 'i>(
         };
     }
     Some(table)
-}
-
-impl Value<'_> {
-    fn type_name(kind: &Kind<'_>) -> &'static str {
-        match kind {
-            Kind::String(_) => "string",
-            Kind::Integer(..) => "integer",
-            Kind::Float(_) => "float",
-            Kind::Boolean => "boolean",
-            Kind::Datetime(_) => "datetime",
-            Kind::Array(_) => "array",
-            Kind::Table(_) => "table",
-        }
-    }
 }
 
 /// A TOML date-time as written: a local date, a local time, or both with or without an offset.
