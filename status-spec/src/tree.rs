@@ -1114,6 +1114,27 @@ mod tests {
         }
     }
 
+    /// Deep input stops at toml's limits with toml's messages, without overflowing the stack.
+    #[test]
+    fn depth_limits_match_toml() {
+        let dotted = format!("{} = 1\n", vec!["a"; 81].join("."));
+        same_as_toml(&dotted);
+        assert_eq!(errors(&dotted), [("recursion limit".to_owned(), None)]);
+        let header = format!("[{}]\n", vec!["a"; 81].join("."));
+        same_as_toml(&header);
+        let nested = format!("a = {}1{}\n", "[".repeat(200), "]".repeat(200));
+        same_as_toml(&nested);
+        let found = errors(&nested);
+        assert!(
+            found
+                .iter()
+                .any(|(m, _)| m.starts_with("cannot recurse further")),
+            "{found:?}"
+        );
+        let inline = format!("a = {}{}\n", "{b = ".repeat(100), "}".repeat(100));
+        same_as_toml(&inline);
+    }
+
     #[test]
     fn datetimes_read_and_print_as_toml_did() {
         for text in [
