@@ -13,8 +13,7 @@ use std::fmt;
 use std::ops::Range;
 use std::time::Duration;
 
-use toml::Spanned;
-use toml::de::DeValue;
+use crate::tree::{Kind, Value};
 
 use crate::diag::Sink;
 use crate::parse::{Sp, closed_set, string, table, unknown_key};
@@ -160,7 +159,7 @@ struct Raw {
 /// Parses and checks `[services.SERVICE.backoff]`; every problem goes to `sink`, and a
 /// table with any problem gives `None`.
 pub(crate) fn backoff(
-    value: &Spanned<DeValue<'_>>,
+    value: &Value<'_>,
     service: &str,
     key_span: Range<usize>,
     sink: &mut Sink<'_>,
@@ -170,10 +169,10 @@ pub(crate) fn backoff(
     let mut raw = Raw::default();
     for (k, v) in table.iter() {
         let field = Field {
-            key: k.get_ref(),
+            key: &k.name,
             service,
         };
-        match k.get_ref().as_ref() {
+        match k.name.as_ref() {
             "initial" => raw.initial = duration(v, &field, sink),
             "max" => raw.max = duration(v, &field, sink),
             "factor" => raw.factor = factor(v, &field, sink),
@@ -242,11 +241,7 @@ fn checked(
     })
 }
 
-fn duration(
-    value: &Spanned<DeValue<'_>>,
-    what: &Field<'_>,
-    sink: &mut Sink<'_>,
-) -> Option<Sp<Duration>> {
+fn duration(value: &Value<'_>, what: &Field<'_>, sink: &mut Sink<'_>) -> Option<Sp<Duration>> {
     let s = string(value, what, sink)?;
     let Some(parsed) = parse_duration(&s.value) else {
         sink.error_help(
@@ -262,17 +257,15 @@ fn duration(
     })
 }
 
-fn factor(value: &Spanned<DeValue<'_>>, what: &Field<'_>, sink: &mut Sink<'_>) -> Option<f64> {
-    let (number, text) = match value.get_ref() {
-        DeValue::Integer(i) => (
-            i64::from_str_radix(i.as_str(), i.radix())
-                .map(|n| n as f64)
-                .ok(),
-            i.as_str(),
+fn factor(value: &Value<'_>, what: &Field<'_>, sink: &mut Sink<'_>) -> Option<f64> {
+    let (number, text) = match &value.kind {
+        Kind::Integer(digits, radix) => (
+            i64::from_str_radix(digits, *radix).map(|n| n as f64).ok(),
+            digits.as_ref(),
         ),
-        DeValue::Float(f) => (f.as_str().parse::<f64>().ok(), f.as_str()),
-        other => {
-            let found = other.type_str();
+        Kind::Float(f) => (f.parse::<f64>().ok(), f.as_ref()),
+        _ => {
+            let found = value.type_str();
             sink.error(
                 value.span(),
                 format!("expected a number for {what}, found {found}"),
@@ -293,20 +286,20 @@ fn factor(value: &Spanned<DeValue<'_>>, what: &Field<'_>, sink: &mut Sink<'_>) -
     }
 }
 
-fn count(value: &Spanned<DeValue<'_>>, what: &Field<'_>, sink: &mut Sink<'_>) -> Option<u32> {
-    let Some(int) = value.get_ref().as_integer() else {
-        let found = value.get_ref().type_str();
+fn count(value: &Value<'_>, what: &Field<'_>, sink: &mut Sink<'_>) -> Option<u32> {
+    let Some((digits, radix)) = value.as_integer() else {
+        let found = value.type_str();
         sink.error(
             value.span(),
             format!("expected an integer for {what}, found {found}"),
         );
         return None;
     };
-    let n = u32::from_str_radix(int.as_str(), int.radix()).ok();
+    let n = u32::from_str_radix(digits, radix).ok();
     if n.is_none() {
         sink.error_help(
             value.span(),
-            format!("invalid count `{}` for {what}", int.as_str()),
+            format!("invalid count `{digits}` for {what}"),
             Some(format!("expected a whole number from 0 to {}", u32::MAX)),
         );
     }

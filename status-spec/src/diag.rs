@@ -120,14 +120,18 @@ impl<'a> LineIndex<'a> {
 
 /// Collects problems in one pass, in the order found; sorted by position at the end.
 pub(crate) struct Sink<'a> {
-    index: LineIndex<'a>,
+    source: &'a str,
+    /// Built at the first problem: indexing every line of a valid spec was a twentieth of
+    /// parsing it.
+    index: Option<LineIndex<'a>>,
     found: Vec<Diagnostic>,
 }
 
 impl<'a> Sink<'a> {
     pub(crate) fn new(source: &'a str) -> Self {
         Sink {
-            index: LineIndex::new(source),
+            source,
+            index: None,
             found: Vec::new(),
         }
     }
@@ -146,7 +150,9 @@ impl<'a> Sink<'a> {
     }
 
     fn push(&mut self, span: Range<usize>, message: String, help: Option<String>) {
-        let (line, column) = self.index.position(span.start);
+        let source = self.source;
+        let index = self.index.get_or_insert_with(|| LineIndex::new(source));
+        let (line, column) = index.position(span.start);
         self.found.push(Diagnostic {
             message,
             span,

@@ -22,6 +22,7 @@ mod diag;
 mod ident;
 mod model;
 mod parse;
+mod tree;
 mod valid;
 
 use std::sync::OnceLock;

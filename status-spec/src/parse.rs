@@ -6,12 +6,10 @@
 use std::fmt;
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
-
 use crate::backoff::{Backoff, backoff};
 use crate::diag::{Sink, did_you_mean};
 use crate::model::{Date, Registration, Retry};
+use crate::tree::{self, Key, Table, Value};
 
 /// A value and where it was written.
 #[derive(Debug, Clone)]
@@ -135,31 +133,62 @@ impl fmt::Display for ServiceName<'_> {
     }
 }
 
-type Entry<'i> = (
-    &'i Spanned<std::borrow::Cow<'i, str>>,
-    &'i Spanned<DeValue<'i>>,
-);
+type Entry<'a, 'i> = &'a (Key<'i>, Value<'i>);
 
 /// Parses TOML text into raw entries, reporting every problem to `sink`.
 pub(crate) fn parse(source: &str, sink: &mut Sink<'_>) -> RawSpec {
-    let (doc, errors) = DeTable::parse_recoverable(source);
+    let (doc, errors) = tree::parse(source);
     for e in &errors {
-        let span = e.span().unwrap_or(0..0);
-        sink.error(span, format!("invalid TOML: {}", first_line(e.message())));
+        let span = e.unexpected().map_or(0..0, |s| s.start()..s.end());
+        let message = toml_message(e);
+        sink.error(span, format!("invalid TOML: {}", first_line(&message)));
     }
     if !errors.is_empty() {
         // A recovered document may be missing whole tables; checking it would only add noise.
         return RawSpec::default();
     }
     let mut raw = RawSpec::default();
-    for (key, value) in doc.get_ref().iter() {
-        match key.get_ref().as_ref() {
+    for (key, value) in doc.iter() {
+        match key.name.as_ref() {
             "codes" => raw.codes = code_table(value, "codes", sink),
             "services" => raw.services = services(value, sink),
             other => unknown_key(sink, key.span(), other, "at the top level", TOP_KEYS),
         }
     }
     raw
+}
+
+/// A TOML error in the words the `toml` crate used: "DESCRIPTION, expected A, B".
+pub(crate) fn toml_message(error: &toml_parser::ParseError) -> String {
+    let mut message = error.description().to_owned();
+    let Some(expected) = error.expected() else {
+        return message;
+    };
+    message.push_str(", expected ");
+    if expected.is_empty() {
+        message.push_str("nothing");
+    }
+    for (i, item) in expected.iter().enumerate() {
+        if i > 0 {
+            message.push_str(", ");
+        }
+        match item {
+            toml_parser::Expected::Literal(literal) => message.push_str(&literal_name(literal)),
+            toml_parser::Expected::Description(what) => message.push_str(what),
+            _ => message.push_str("etc"),
+        }
+    }
+    message
+}
+
+/// How an expected literal is shown: quoted, with a newline and control characters spelled.
+fn literal_name(literal: &str) -> String {
+    match literal {
+        "\n" => "newline".to_owned(),
+        "`" => "'`'".to_owned(),
+        s if s.chars().all(|c| c.is_ascii_control()) => format!("`{}`", s.escape_debug()),
+        s => format!("`{s}`"),
+    }
 }
 
 /// The first non-blank line of a TOML error, trimmed: messages stay one line long.
@@ -195,8 +224,8 @@ pub(crate) fn list(names: &[&str]) -> String {
     }
 }
 
-fn type_error(sink: &mut Sink<'_>, value: &Spanned<DeValue<'_>>, what: What<'_>, expected: &str) {
-    let found = value.get_ref().type_str();
+fn type_error(sink: &mut Sink<'_>, value: &Value<'_>, what: What<'_>, expected: &str) {
+    let found = value.type_str();
     sink.error(
         value.span(),
         format!("expected {expected} for {what}, found {found}"),
@@ -204,23 +233,19 @@ fn type_error(sink: &mut Sink<'_>, value: &Spanned<DeValue<'_>>, what: What<'_>,
 }
 
 pub(crate) fn table<'a, 'i>(
-    value: &'a Spanned<DeValue<'i>>,
+    value: &'a Value<'i>,
     what: What<'_>,
     sink: &mut Sink<'_>,
-) -> Option<&'a DeTable<'i>> {
-    let table = value.get_ref().as_table();
+) -> Option<&'a Table<'i>> {
+    let table = value.as_table();
     if table.is_none() {
         type_error(sink, value, what, "a table");
     }
     table
 }
 
-pub(crate) fn string(
-    value: &Spanned<DeValue<'_>>,
-    what: What<'_>,
-    sink: &mut Sink<'_>,
-) -> Option<Sp<String>> {
-    match value.get_ref().as_str() {
+pub(crate) fn string(value: &Value<'_>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Sp<String>> {
+    match value.as_str() {
         Some(s) => Some(Sp {
             value: s.to_owned(),
             span: value.span(),
@@ -238,7 +263,7 @@ fn code_key(key: &str) -> Option<u16> {
     key.parse().ok().filter(|c| ok && (100..=599).contains(c))
 }
 
-fn code_table(value: &Spanned<DeValue<'_>>, place: &str, sink: &mut Sink<'_>) -> Vec<RawEntry> {
+fn code_table(value: &Value<'_>, place: &str, sink: &mut Sink<'_>) -> Vec<RawEntry> {
     let Some(table) = table(value, &Quoted(place), sink) else {
         return Vec::new();
     };
@@ -248,9 +273,9 @@ fn code_table(value: &Spanned<DeValue<'_>>, place: &str, sink: &mut Sink<'_>) ->
         .collect()
 }
 
-fn code_entry((key, value): Entry<'_>, place: &str, sink: &mut Sink<'_>) -> Option<RawEntry> {
-    let Some(code) = code_key(key.get_ref()) else {
-        let msg = format!("`{}` in `{place}` is not a status code", key.get_ref());
+fn code_entry((key, value): Entry<'_, '_>, place: &str, sink: &mut Sink<'_>) -> Option<RawEntry> {
+    let Some(code) = code_key(&key.name) else {
+        let msg = format!("`{}` in `{place}` is not a status code", &key.name);
         sink.error_help(
             key.span(),
             msg,
@@ -275,16 +300,16 @@ fn code_entry((key, value): Entry<'_>, place: &str, sink: &mut Sink<'_>) -> Opti
 
 fn entry_field(
     entry: &mut RawEntry,
-    key: &Spanned<std::borrow::Cow<'_, str>>,
-    value: &Spanned<DeValue<'_>>,
+    key: &Key<'_>,
+    value: &Value<'_>,
     what: What<'_>,
     sink: &mut Sink<'_>,
 ) {
     let field = Field {
-        key: key.get_ref(),
+        key: &key.name,
         of: what,
     };
-    match key.get_ref().as_ref() {
+    match key.name.as_ref() {
         "reason" => entry.reason = string(value, &field, sink),
         "name" => entry.name = string(value, &field, sink),
         "description" => entry.description = string(value, &field, sink).map(|s| s.value),
@@ -310,7 +335,7 @@ fn entry_field(
 
 /// A string that must be one of a few spellings.
 pub(crate) fn closed_set<T>(
-    value: &Spanned<DeValue<'_>>,
+    value: &Value<'_>,
     what: What<'_>,
     sink: &mut Sink<'_>,
     parse: fn(&str) -> Option<T>,
@@ -333,9 +358,9 @@ pub(crate) fn closed_set<T>(
 }
 
 /// A TOML local date (`2026-11-13`, unquoted): no time, no offset.
-fn date(value: &Spanned<DeValue<'_>>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Date> {
-    let Some(datetime) = value.get_ref().as_datetime() else {
-        let found = value.get_ref().type_str();
+fn date(value: &Value<'_>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Date> {
+    let Some(datetime) = value.as_datetime() else {
+        let found = value.type_str();
         let help = Some("write a date without quotes, e.g. `expires = 2026-11-13`".into());
         let msg = format!("expected a date for {what}, found {found}");
         sink.error_help(value.span(), msg, help);
@@ -344,7 +369,7 @@ fn date(value: &Spanned<DeValue<'_>>, what: What<'_>, sink: &mut Sink<'_>) -> Op
     let date = datetime
         .date
         .filter(|_| datetime.time.is_none() && datetime.offset.is_none())
-        .and_then(|d| Date::new(d.year, d.month, d.day));
+        .and_then(|(year, month, day)| Date::new(year, month, day));
     if date.is_none() {
         let help = Some("write the day alone, e.g. `expires = 2026-11-13`".into());
         let msg = format!("expected a date for {what}, found `{datetime}`");
@@ -354,22 +379,18 @@ fn date(value: &Spanned<DeValue<'_>>, what: What<'_>, sink: &mut Sink<'_>) -> Op
 }
 
 fn array<'a, 'i>(
-    value: &'a Spanned<DeValue<'i>>,
+    value: &'a Value<'i>,
     what: What<'_>,
     sink: &mut Sink<'_>,
-) -> Option<&'a DeArray<'i>> {
-    let array = value.get_ref().as_array();
+) -> Option<&'a [Value<'i>]> {
+    let array = value.as_array();
     if array.is_none() {
         type_error(sink, value, what, "an array");
     }
     array
 }
 
-fn strings(
-    value: &Spanned<DeValue<'_>>,
-    what: What<'_>,
-    sink: &mut Sink<'_>,
-) -> Option<Vec<String>> {
+fn strings(value: &Value<'_>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Vec<String>> {
     let items = array(value, what, sink)?;
     let item_what = ItemOf(what);
     Some(
@@ -381,7 +402,7 @@ fn strings(
     )
 }
 
-fn services(value: &Spanned<DeValue<'_>>, sink: &mut Sink<'_>) -> Vec<RawService> {
+fn services(value: &Value<'_>, sink: &mut Sink<'_>) -> Vec<RawService> {
     let Some(table) = table(value, &Quoted("services"), sink) else {
         return Vec::new();
     };
@@ -391,10 +412,10 @@ fn services(value: &Spanned<DeValue<'_>>, sink: &mut Sink<'_>) -> Vec<RawService
         .collect()
 }
 
-fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
-    let what = ServiceName(key.get_ref());
+fn service((key, value): Entry<'_, '_>, sink: &mut Sink<'_>) -> Option<RawService> {
+    let what = ServiceName(&key.name);
     let name = Sp {
-        value: key.get_ref().to_string(),
+        value: key.name.to_string(),
         span: key.span(),
     };
     let table = table(value, &what, sink)?;
@@ -410,10 +431,10 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
     };
     for (k, v) in table.iter() {
         let field = Field {
-            key: k.get_ref(),
+            key: &k.name,
             of: &what,
         };
-        match k.get_ref().as_ref() {
+        match k.name.as_ref() {
             "description" => service.description = string(v, &field, sink).map(|s| s.value),
             "source" => service.source = string(v, &field, sink).map(|s| s.value),
             "codes" => {
@@ -425,7 +446,7 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
                 let names = Retry::ALL.map(Retry::as_str);
                 service.unlisted_retry = closed_set(v, &field, sink, Retry::parse, &names);
             }
-            "backoff" => service.backoff = backoff(v, key.get_ref(), k.span(), sink),
+            "backoff" => service.backoff = backoff(v, &key.name, k.span(), sink),
             "overrides" => {
                 let place = format!("services.{}.overrides", service.name.value);
                 service.overrides = code_table(v, &place, sink);
@@ -436,11 +457,7 @@ fn service((key, value): Entry<'_>, sink: &mut Sink<'_>) -> Option<RawService> {
     Some(service)
 }
 
-fn code_list(
-    value: &Spanned<DeValue<'_>>,
-    what: What<'_>,
-    sink: &mut Sink<'_>,
-) -> Option<Sp<Vec<Sp<u16>>>> {
+fn code_list(value: &Value<'_>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Sp<Vec<Sp<u16>>>> {
     let items = array(value, what, sink)?;
     let codes = items
         .iter()
@@ -452,16 +469,16 @@ fn code_list(
     })
 }
 
-fn code_item(value: &Spanned<DeValue<'_>>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Sp<u16>> {
-    let Some(int) = value.get_ref().as_integer() else {
+fn code_item(value: &Value<'_>, what: What<'_>, sink: &mut Sink<'_>) -> Option<Sp<u16>> {
+    let Some((digits, radix)) = value.as_integer() else {
         type_error(sink, value, &ItemOf(what), "an integer");
         return None;
     };
-    let code = u16::from_str_radix(int.as_str(), int.radix())
+    let code = u16::from_str_radix(digits, radix)
         .ok()
         .filter(|c| (100..=599).contains(c));
     if code.is_none() {
-        let msg = format!("`{}` in {what} is not a status code", int.as_str());
+        let msg = format!("`{digits}` in {what} is not a status code");
         sink.error_help(
             value.span(),
             msg,
