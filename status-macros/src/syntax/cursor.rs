@@ -21,9 +21,14 @@ impl Cursor {
         }
     }
 
-    /// A macro's whole input; "found the end" errors point at its last token.
+    /// A macro's whole input; "found the end" errors point at its last token. Invisible
+    /// groups are opened (see [`flattened`]).
     pub(crate) fn top(stream: TokenStream) -> Cursor {
-        let mut cursor = Cursor::new(stream, Span::call_site());
+        let mut cursor = Cursor {
+            tokens: flattened(stream),
+            pos: 0,
+            end: Span::call_site(),
+        };
         cursor.end = cursor.tokens.last().map_or(cursor.end, TokenTree::span);
         cursor
     }
@@ -31,6 +36,15 @@ impl Cursor {
     /// The inside of `group`.
     pub(crate) fn of_group(group: &Group) -> Cursor {
         Cursor::new(group.stream(), group.span_close())
+    }
+
+    /// The inside of an attribute's group, invisible groups opened (see [`flattened`]).
+    fn of_attr_group(group: &Group) -> Cursor {
+        Cursor {
+            tokens: flattened(group.stream()),
+            pos: 0,
+            end: group.span_close(),
+        }
     }
 
     pub(crate) fn peek(&self) -> Option<&TokenTree> {
@@ -229,14 +243,14 @@ pub(crate) struct Attr {
 impl Attr {
     /// Whether the attribute's path is the single identifier `name`.
     pub(crate) fn is(&self, name: &str) -> bool {
-        let mut inner = self.body.stream().into_iter();
+        let mut inner = flattened(self.body.stream()).into_iter();
         let named = matches!(inner.next(), Some(TokenTree::Ident(i)) if i == name);
         named && !matches!(inner.next(), Some(TokenTree::Punct(p)) if p.as_char() == ':')
     }
 
     /// The text of a doc comment (`#[doc = "..."]`, as `///` arrives), else `None`.
     pub(crate) fn doc(&self) -> Option<String> {
-        let mut inner = self.body.stream().into_iter();
+        let mut inner = flattened(self.body.stream()).into_iter();
         let is_doc = matches!(inner.next(), Some(TokenTree::Ident(i)) if i == "doc");
         let eq = matches!(inner.next(), Some(TokenTree::Punct(p)) if p.as_char() == '=');
         match (is_doc && eq, inner.next(), inner.next()) {
@@ -249,10 +263,10 @@ impl Attr {
 
     /// The arguments of `#[name(...)]`, or an error saying that form is expected.
     pub(crate) fn args(&self, name: &str) -> Result<Cursor> {
-        let mut inner = Cursor::of_group(&self.body);
+        let mut inner = Cursor::of_attr_group(&self.body);
         inner.next();
         match (inner.eat_group(Delimiter::Parenthesis), inner.is_empty()) {
-            (Some(args), true) => Ok(Cursor::of_group(&args)),
+            (Some(args), true) => Ok(Cursor::of_attr_group(&args)),
             _ => Err(Error::spanning(
                 self.body.span_open(),
                 self.body.span_close(),
@@ -260,6 +274,25 @@ impl Attr {
             )),
         }
     }
+}
+
+/// The tokens of `stream`, each invisible group (`Delimiter::None`) replaced by its
+/// tokens, recursively. `macro_rules!` wraps what it passes on as `$x:meta`, `$x:literal`,
+/// `$x:vis` or `$x:expr` in such a group, so without this `#[$attr]` carrying
+/// `status(service = "x")`, or `#[status($code)]`, would not read as written. Only the
+/// levels where attributes, their arguments and a `status_set!` item are read are opened:
+/// a field's type stays as written, grouping and all.
+fn flattened(stream: TokenStream) -> Vec<TokenTree> {
+    let mut tokens = Vec::new();
+    for token in stream {
+        match token {
+            TokenTree::Group(g) if g.delimiter() == Delimiter::None => {
+                tokens.extend(flattened(g.stream()));
+            }
+            token => tokens.push(token),
+        }
+    }
+    tokens
 }
 
 /// How deep a walk over tokens is inside `<..>`. The lexer groups `(..)`, `[..]` and `{..}`,
