@@ -8,12 +8,15 @@
 //!
 //! Instructions per code = (Ir at PASSES - Ir at 0 passes) / (PASSES * stream length).
 //! WORKLOAD is one of `http-reason`, `reason` (the long Zipf stream, `u16` -> reason),
-//! `set-fields`, `derived-fields` (the README's 4,096-code stream, reason + class + retry),
+//! `set-fields`, `derived-fields`, `derived-file-fields` (the README's 4,096-code stream,
+//! reason + class + retry; the last a derive on the spec read as a file of the user's own),
 //! `parse` (status-spec parsing and validating the shipped `codes.toml`, once per pass).
 
 use std::hint::black_box;
 
-use benches::{SafeBrowsing, SafeBrowsingError, Standard, stream, zipf_stream};
+use benches::{
+    SafeBrowsing, SafeBrowsingError, SafeBrowsingFileError, Standard, stream, zipf_stream,
+};
 use status_core::HttpStatus;
 
 fn main() {
@@ -45,26 +48,9 @@ fn main() {
                 acc += reasons(black_box(&codes));
             }
         }
-        "set-fields" => {
-            let statuses: Vec<SafeBrowsing> =
-                stream(4096).into_iter().map(SafeBrowsing::from).collect();
-            for _ in 0..passes {
-                for s in black_box(&statuses) {
-                    acc += s.reason().len() + s.class() as usize + s.retry() as usize;
-                }
-            }
-        }
-        "derived-fields" => {
-            let errors: Vec<SafeBrowsingError> = stream(4096)
-                .into_iter()
-                .map(SafeBrowsingError::from)
-                .collect();
-            for _ in 0..passes {
-                for e in black_box(&errors) {
-                    acc += e.reason().len() + e.class() as usize + e.retry() as usize;
-                }
-            }
-        }
+        "set-fields" => acc += fields::<SafeBrowsing>(passes),
+        "derived-fields" => acc += fields::<SafeBrowsingError>(passes),
+        "derived-file-fields" => acc += fields::<SafeBrowsingFileError>(passes),
         "parse" => {
             for _ in 0..passes {
                 acc += usize::from(
@@ -88,4 +74,16 @@ fn reasons(codes: &[u16]) -> usize {
         len += Standard::from(code).reason().len();
     }
     len
+}
+
+/// reason + class + retry of the README's 4,096-code stream as `T`, `passes` times.
+fn fields<T: HttpStatus + From<u16>>(passes: usize) -> usize {
+    let values: Vec<T> = stream(4096).into_iter().map(T::from).collect();
+    let mut acc = 0;
+    for _ in 0..passes {
+        for v in black_box(&values) {
+            acc += v.reason().len() + v.class() as usize + v.retry() as usize;
+        }
+    }
+    acc
 }

@@ -10,27 +10,44 @@ status_set! {
 }
 
 /// The same service's codes as a user's derived error enum, for comparing the derive's
-/// row lookup with the set's tables.
-#[derive(Debug, Clone, Copy, StatusCodes)]
-#[status(service = "safe_browsing")]
-pub enum SafeBrowsingError {
-    /// 200.
-    Ok,
-    /// 400.
-    BadRequest,
-    /// 403.
-    Forbidden,
-    /// 429.
-    ResourceExhausted,
-    /// 500.
-    InternalServerError,
-    /// 503.
-    ServiceUnavailable,
-    /// 504.
-    GatewayTimeout,
-    /// Any other code.
-    #[status(other)]
-    Other(u16),
+/// rows with the set's tables; once on the embedded spec (rows read from status-core's
+/// tables) and once on the same spec read as a file of the user's own (rows in the enum).
+macro_rules! safe_browsing_error {
+    ($(#[$attr:meta])* $name:ident) => {
+        #[derive(Debug, Clone, Copy, StatusCodes)]
+        $(#[$attr])*
+        pub enum $name {
+            /// 200.
+            Ok,
+            /// 400.
+            BadRequest,
+            /// 403.
+            Forbidden,
+            /// 429.
+            ResourceExhausted,
+            /// 500.
+            InternalServerError,
+            /// 503.
+            ServiceUnavailable,
+            /// 504.
+            GatewayTimeout,
+            /// Any other code.
+            #[status(other)]
+            Other(u16),
+        }
+    };
+}
+
+safe_browsing_error! {
+    /// Safe Browsing's errors, on the embedded spec.
+    #[status(service = "safe_browsing")]
+    SafeBrowsingError
+}
+
+safe_browsing_error! {
+    /// Safe Browsing's errors, on the workspace's `codes.toml` read as a file.
+    #[status(service = "safe_browsing", spec = "../codes.toml")]
+    SafeBrowsingFileError
 }
 
 /// Codes as a busy API sees them: mostly 200, then redirects, 404s, throttling and the odd
