@@ -3,8 +3,9 @@
 //!
 //! The output is kept small on purpose: a crate with hundreds of these enums spends most of
 //! its build expanding and checking it. Each enum's code only maps its variants to a
-//! status-core `Row` (one match); the impls read that row through status-core's shared
-//! functions, and paths go through one short alias of `status_core::__private`.
+//! status-core `Row` (on the embedded spec a slot of status-core's table, so no words at
+//! all); the impls read that row through status-core's shared functions, and paths go
+//! through one short alias of `status_core::__private`.
 
 use proc_macro2::{Literal, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
@@ -19,7 +20,7 @@ use crate::load::Loaded;
 ///     const _: &[u8] = ::core::include_bytes!("/path/to/codes.toml");   // rebuild on edits
 ///     use ::status_core::__private as __sc;
 ///     const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }  // `other` on a file's spec
-///     fn __status_row(value: &E) -> __sc::Row<'_> { match value { .. } }
+///     fn __status_row(value: &E) -> __sc::Row<'_> { .. }               // by variant position
 ///     fn __status_challenge(value: &E) -> Option<&str> { .. }           // with `www_authenticate` or `transparent`
 ///     fn __status_masked(value: &E) -> bool { .. }                      // with `mask` or `transparent`
 ///     __sc::derive_impls! { {display} {..} {..} {inner} total [<T>] [E<T>] [where ..] }
