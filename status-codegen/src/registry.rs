@@ -139,9 +139,7 @@ mod tests {
 
     /// `registry_row` answers, for every code of every table, what `registry_source`
     /// writes into that table (whose file the `test_registry` test keeps current).
-    #[test]
-    fn registry_row_reads_what_the_tables_hold() {
-        let spec = Spec::embedded();
+    fn rows_match_the_tables(spec: &Spec) {
         let tables = std::iter::once(None).chain(spec.service_names().map(Some));
         for name in tables {
             let service = name.and_then(|n| spec.service(n));
@@ -163,6 +161,41 @@ mod tests {
                 assert_eq!(registry_row(spec, name, code), row, "{name:?} {code}");
             }
         }
+    }
+
+    #[test]
+    fn registry_row_reads_what_the_tables_hold() {
+        let spec = Spec::embedded();
+        rows_match_the_tables(spec);
         assert_eq!(registry_row(spec, Some("no_such_service"), 404), None);
+    }
+
+    /// Every shipped service lists registered codes only; a service's own codes (which
+    /// the base lacks) sit between the base's in its table.
+    #[test]
+    fn a_services_own_codes_take_their_slots() {
+        let entry = |code: u16, reason: &str| {
+            format!(
+                "reason = \"{reason}\"\ndescription = \"d{code}\"\nretry = \"never\"\nreference = \"r\"\n"
+            )
+        };
+        let source = format!(
+            "[codes.200]\n{}[codes.404]\n{}[codes.503]\n{}\
+             [services.a]\ncodes = [200, 299, 499, 503]\nunlisted_retry = \"backoff\"\n\
+             [services.a.overrides.299]\n{}[services.a.overrides.499]\n{}",
+            entry(200, "OK"),
+            entry(404, "Not Found"),
+            entry(503, "Service Unavailable"),
+            entry(299, "Own"),
+            entry(499, "Closed"),
+        );
+        let spec = Spec::parse(&source).expect("a valid spec");
+        rows_match_the_tables(&spec);
+        let slot = |code| registry_row(&spec, Some("a"), code).map(|r| r.slot);
+        assert_eq!(
+            [slot(200), slot(299), slot(404), slot(499), slot(503)],
+            [0, 1, 2, 3, 4].map(Some)
+        );
+        assert_eq!(registry_row(&spec, None, 499), None);
     }
 }

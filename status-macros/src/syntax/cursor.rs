@@ -335,6 +335,41 @@ mod tests {
         Cursor::top(source.parse().expect("test input lexes"))
     }
 
+    /// `tokens` wrapped in an invisible group, as `macro_rules!` passes a fragment on.
+    fn invisible(tokens: &str) -> TokenStream {
+        let inner: TokenStream = tokens.parse().expect("test input lexes");
+        TokenStream::from(TokenTree::Group(Group::new(Delimiter::None, inner)))
+    }
+
+    /// The attributes of `#[BODY]`, with BODY as written and as a `$x:meta` passes it.
+    fn both_ways(body: &str) -> [Attr; 2] {
+        let mut plain = cursor(&format!("#[{body}]"));
+        // Built token by token: as text, the invisible group would vanish.
+        let pound = TokenTree::Punct(proc_macro2::Punct::new('#', Spacing::Alone));
+        let bracket = TokenTree::Group(Group::new(Delimiter::Bracket, invisible(body)));
+        let mut wrapped = Cursor::top([pound, bracket].into_iter().collect());
+        let attr = |c: &mut Cursor| c.attrs().pop().expect("one attribute");
+        [attr(&mut plain), attr(&mut wrapped)]
+    }
+
+    #[test]
+    fn attributes_read_the_same_through_an_invisible_group() {
+        for attr in both_ways("doc = \"a line\"") {
+            assert_eq!(attr.doc().as_deref(), Some("a line"));
+            assert!(attr.is("doc") && !attr.is("status"));
+        }
+        for attr in both_ways("status(404)") {
+            assert_eq!(attr.doc(), None);
+            let mut args = attr.args("status").expect("`status(..)` has arguments");
+            assert_eq!(args.next().map(|t| t.to_string()).as_deref(), Some("404"));
+        }
+        for attr in both_ways("doc(hidden)") {
+            assert_eq!(attr.doc(), None);
+        }
+        let [plain, _] = both_ways("status::x");
+        assert!(!plain.is("status"));
+    }
+
     #[test]
     fn range_dots_are_two_dots() {
         assert!(cursor(". 5").eat_range_dots().is_none());
