@@ -363,7 +363,10 @@ mod tests {
             let mut args = attr.args("status").expect("`status(..)` has arguments");
             assert_eq!(args.next().map(|t| t.to_string()).as_deref(), Some("404"));
         }
-        for attr in both_ways("doc(hidden)") {
+        for attr in both_ways("doc(hidden)")
+            .into_iter()
+            .chain(both_ways("note = \"x\""))
+        {
             assert_eq!(attr.doc(), None);
         }
         let [plain, _] = both_ways("status::x");
