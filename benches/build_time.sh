@@ -2,6 +2,7 @@
 # Times whole clean builds, the figure users feel when they add status-codes to a crate.
 #
 #   bash benches/build_time.sh [RUNS]        (default 3 runs each; the median is reported)
+#   BUILD_TIME_INSTRUCTIONS=1 bash benches/build_time.sh   (rustc's instructions instead, below)
 #
 # Measures, each from an empty target directory, in debug mode:
 #   spec      status-spec and its dependencies (the parser the macros use)
@@ -75,6 +76,43 @@ crate derive200 "$core_dep" "use status_core::StatusCodes;
 $(gen_enums derive)"
 crate hand200 "status-core = { path = \"$root/status-core\", default-features = false }" "use status_core::{HttpStatus, Retry, StatusClass};
 $(gen_enums hand)"
+
+# BUILD_TIME_INSTRUCTIONS=1: instead of timing, count the instructions rustc executes for
+# the crate-only builds of derive200 and hand200 (callgrind around that crate's rustc,
+# lib.rs touched, incremental, the third build of each): a figure other load on the
+# machine does not move, where the crate-only times swing by a third between rounds.
+if [ -n "${BUILD_TIME_INSTRUCTIONS:-}" ]; then
+  command -v valgrind >/dev/null || { echo "BUILD_TIME_INSTRUCTIONS=1 needs valgrind" >&2; exit 2; }
+  cat >"$work/wrap.sh" <<'WRAP'
+#!/usr/bin/env bash
+# RUSTC_WRAPPER: run the counted crate's rustc under callgrind when COUNT_LOG is set.
+rustc=$1; shift
+case " $* " in
+  *" --crate-name $COUNT_CRATE "*)
+    if [ -n "${COUNT_LOG:-}" ]; then
+      exec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$COUNT_LOG" "$rustc" "$@"
+    fi;;
+esac
+exec "$rustc" "$@"
+WRAP
+  chmod +x "$work/wrap.sh"
+  counted() { # name: sets ir_NAME
+    local manifest="$work/$1/Cargo.toml" log="$work/count-$1.log"
+    export CARGO_TARGET_DIR="$work/target-count-$1" RUSTC_WRAPPER="$work/wrap.sh" COUNT_CRATE=$1
+    unset CARGO_INCREMENTAL
+    for _ in 1 2; do
+      cargo build -q --manifest-path "$manifest" >/dev/null
+      touch "$work/$1/src/lib.rs"
+    done
+    COUNT_LOG="$log" cargo build -q --manifest-path "$manifest" >/dev/null
+    eval "ir_$1=$(grep -o 'refs: *[0-9,]*' "$log" | tr -d 'refs: ,')"
+    printf '%-10s rustc instructions, crate only: %s\n' "$1" "$(eval echo "\$ir_$1")"
+  }
+  counted derive200
+  counted hand200
+  printf 'derive200 / hand200 (rustc instructions) = %.2f\n' "$(echo "$ir_derive200 / $ir_hand200" | bc -l)"
+  exit 0
+fi
 
 # Builds `manifest` $runs times into its own target directory and reports the median, each
 # run prepared by `prep`: `clean` empties the target directory (dependencies included),
