@@ -12,6 +12,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/status-codes-package.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/unpacked" "$work/bin"
 
+# cargo verifies each package against the others through a temporary local registry and
+# unpacks them under $CARGO_HOME/registry/src/-HASH/, the hash taken from that registry's
+# path; an unpacked copy left by an earlier run at the same path and version is reused as
+# it is, old sources and all (a status-spec still using toml broke verification once).
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+for c in "${crates[@]}"; do rm -rf "$cargo_home"/registry/src/-*/"$c-$version"; done
+
 echo "--- cargo package (verified) ${crates[*]} $version"
 args=()
 for c in "${crates[@]}"; do args+=(-p "$c"); done
