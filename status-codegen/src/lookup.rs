@@ -84,13 +84,17 @@ fn class_fallback(krate: &TokenStream, unlisted: Option<Retry>) -> TokenStream {
     }
 }
 
-/// [`Layout::Compact`]:
+/// [`Layout::Compact`]: the table's codes as a set of 500 bits (eight words, and the count
+/// of codes before each), so a code's row is found in O(1) by counting the bits below it.
 ///
 /// ```text
 /// {
-///     const CODES: &[u16] = &[404, 418]; const REASONS: &[&str] = &["Not Found", ...];
-///     const DESCRIPTIONS: &[&str] = &[...]; const RETRIES: &[u8] = &[1, 1];
-///     match find_code(CODES, code) { Some(i) => (REASONS[i], DESCRIPTIONS[i], retry_at(RETRIES[i])), None => FALLBACK }
+///     const REASONS: &[&str] = &["Not Found", ...]; const DESCRIPTIONS: &[&str] = &[...];
+///     const RETRIES: &[u8] = &[1, 1];
+///     match rank_of(&[0, 0, 0, 0, 1 << 12 | .., ..], &[0, 0, 0, 0, 0, 9, ..], code) {
+///         Some(i) => (REASONS[i], DESCRIPTIONS[i], retry_at(RETRIES[i])),
+///         None => FALLBACK,
+///     }
 /// }
 /// ```
 fn compact_table(
@@ -99,7 +103,9 @@ fn compact_table(
     code: &TokenStream,
     fallback: &TokenStream,
 ) -> TokenStream {
-    let codes = entries.iter().map(|e| Literal::u16_unsuffixed(e.code));
+    let (bits, ranks) = code_bits(entries.iter().map(|e| e.code));
+    let bits = bits.map(Literal::u64_unsuffixed);
+    let ranks = ranks.map(Literal::u16_unsuffixed);
     let reasons = entries.iter().map(|e| &e.reason);
     let descriptions = entries.iter().map(|e| &e.description);
     let retries = entries
@@ -108,17 +114,32 @@ fn compact_table(
     let str_ty = quote!(&'static ::core::primitive::str);
     quote! {
         {
-            const CODES: &[::core::primitive::u16] = &[#(#codes),*];
             const REASONS: &[#str_ty] = &[#(#reasons),*];
             const DESCRIPTIONS: &[#str_ty] = &[#(#descriptions),*];
             const RETRIES: &[::core::primitive::u8] = &[#(#retries),*];
             let code: ::core::primitive::u16 = #code;
-            match #krate::__private::find_code(CODES, code) {
+            match #krate::__private::rank_of(&[#(#bits),*], &[#(#ranks),*], code) {
                 ::core::option::Option::Some(i) => (REASONS[i], DESCRIPTIONS[i], #krate::__private::retry_at(RETRIES[i])),
                 ::core::option::Option::None => #fallback,
             }
         }
     }
+}
+
+/// `codes` (sorted, 100 to 599) as status-core's `rank_of` reads them: bit `(code - 100) % 64`
+/// of word `(code - 100) / 64`, and for each word the number of codes in the words before it.
+pub(crate) fn code_bits(codes: impl Iterator<Item = u16>) -> ([u64; 8], [u16; 8]) {
+    let mut bits = [0u64; 8];
+    for code in codes.filter(|c| (100..600).contains(c)) {
+        let i = usize::from(code - 100);
+        bits[i / 64] |= 1 << (i % 64);
+    }
+    let mut ranks = [0u16; 8];
+    for w in 1..8 {
+        // At most 500 codes: the count fits.
+        ranks[w] = ranks[w - 1] + bits[w - 1].count_ones() as u16;
+    }
+    (bits, ranks)
 }
 
 /// The position of `retry` in status-core's `__private::retry_at` numbering.
@@ -199,5 +220,28 @@ pub(crate) fn index_table(ty: &TokenStream, len: &Literal, codes: &TokenStream) 
             }
             index
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_bits;
+
+    /// Each code's bit is set, and the bits below it plus its word's count give its
+    /// position in the sorted list: what status-core's `rank_of` computes.
+    #[test]
+    fn code_bits_rank_every_code_by_its_position() {
+        let codes = [100, 101, 163, 164, 200, 227, 228, 404, 599];
+        let (bits, ranks) = code_bits(codes.into_iter());
+        assert_eq!(bits.iter().map(|w| w.count_ones()).sum::<u32>(), 9);
+        for (position, code) in codes.into_iter().enumerate() {
+            let i = usize::from(code - 100);
+            let word = bits[i / 64];
+            assert_eq!((word >> (i % 64)) & 1, 1, "{code}");
+            let below = (word & ((1u64 << (i % 64)) - 1)).count_ones() as usize;
+            assert_eq!(usize::from(ranks[i / 64]) + below, position, "{code}");
+        }
+        assert_eq!(ranks[0], 0);
+        assert_eq!(code_bits([99, 600].into_iter()), ([0; 8], [0; 8]));
     }
 }

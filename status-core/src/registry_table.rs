@@ -162,6 +162,51 @@ mod tests {
         }
     }
 
+    /// `rank_of` (the derive's compact tables) finds what a search of the sorted codes
+    /// finds, for every code, on each table's codes and on a few sets at the words' edges.
+    #[test]
+    fn rank_of_answers_as_a_search_does() {
+        use crate::__private::rank_of;
+        let edges: [&[u16]; 4] = [&[], &[100], &[163, 164, 227, 228], &[100, 163, 164, 599]];
+        let sets = TABLES.iter().map(|t| t.codes).chain(edges);
+        for codes in sets {
+            let mut bits = [0u64; 8];
+            for &c in codes {
+                bits[usize::from(c - 100) / 64] |= 1 << ((c - 100) % 64);
+            }
+            // Codes before word w: those below 100 + 64 w.
+            let ranks: [u16; 8] = core::array::from_fn(|w| {
+                codes
+                    .iter()
+                    .filter(|&&c| usize::from(c) < 100 + 64 * w)
+                    .count() as u16
+            });
+            for code in 0..=u16::MAX {
+                assert_eq!(
+                    rank_of(&bits, &ranks, code),
+                    find_code(codes, code),
+                    "{code}"
+                );
+            }
+        }
+    }
+
+    /// `class_of` is `StatusClass::of` where that has an answer, informational below 100
+    /// and a server error from 600 up.
+    #[test]
+    fn class_of_covers_every_u16() {
+        use crate::__private::class_of;
+        use crate::StatusClass;
+        for code in 0..=u16::MAX {
+            let expected = match StatusClass::of(code) {
+                Some(class) => class,
+                None if code < 100 => StatusClass::Informational,
+                None => StatusClass::ServerError,
+            };
+            assert_eq!(class_of(code), expected, "{code}");
+        }
+    }
+
     #[test]
     fn a_slot_reads_the_row_the_index_finds() {
         for (table, t) in TABLES.iter().enumerate() {

@@ -118,6 +118,7 @@ impl Gen<'_> {
         );
         quote! {
             #[allow(clippy::match_same_arms, reason = "one arm per code keeps the table readable")]
+            #[inline]
             const fn __status_other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, #krate::__private::Retry) {
                 #body
             }

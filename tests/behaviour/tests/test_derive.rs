@@ -346,6 +346,23 @@ fn a_spec_file_can_be_named() {
     assert_eq!(Orders::Other(418).to_string(), "418 Client Error");
 }
 
+status_core::status_set! {
+    /// The same file's service as a set, whose `Other` codes are found another way (a
+    /// 500-entry index rather than the derive's bit set).
+    #[status(spec = "fixtures/derive_orders.toml")]
+    enum OrdersSet = service "orders";
+}
+
+#[test]
+fn a_spec_files_other_codes_read_as_the_sets_do() {
+    for code in 0..=1000 {
+        let (derived, set) = (Orders::Other(code), OrdersSet::from(code));
+        assert_eq!(derived.reason(), set.reason(), "{code}");
+        assert_eq!(derived.description(), set.description(), "{code}");
+        assert_eq!(derived.retry(), set.retry(), "{code}");
+    }
+}
+
 /// `crate = path`: status-core reached under another name.
 mod renamed {
     use status_core as runtime;
