@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times whole clean builds, the figure users feel when they add status-codes to a crate.
 #
-#   bash benches/build_time.sh [RUNS]        (default 3 runs each; the median is reported)
+#   bash benches/build_time.sh [RUNS]        (default 3; medians are reported)
 #   BUILD_TIME_INSTRUCTIONS=1 bash benches/build_time.sh   (rustc's instructions instead, below)
 #
 # Measures, each from an empty target directory, in debug mode:
@@ -12,8 +12,12 @@
 #   derive200 / hand200   a crate with 200 derived error enums, and the same 200 enums with
 #             hand-written impls of the same traits (without the macros feature); reported
 #             clean and "crate only" (dependencies built, the crate itself recompiled), the
-#             latter being what the target of 1.5 is about
-# Dependencies are fetched first, so only compilation is timed.
+#             latter being what issue 16's target of 1.2 is about
+# Dependencies are fetched first, so only compilation is timed. What is compared is built in
+# alternating pairs (core, thiserror, core, ...; RUNS pairs, three times as many for the
+# crate-only builds) and each ratio is the median of the pairs' ratios: this VM's load
+# drifts by more than the differences measured, and both halves of a pair see about the
+# same load.
 #
 # Clean builds run with CARGO_INCREMENTAL=0: a user gets status-core from the registry, and
 # cargo never builds registry dependencies incrementally, but here status-core is a path
@@ -114,41 +118,67 @@ WRAP
   exit 0
 fi
 
-# Builds `manifest` $runs times into its own target directory and reports the median, each
-# run prepared by `prep`: `clean` empties the target directory (dependencies included),
-# `touch` only touches the crate's lib.rs (what every edit of the crate costs).
-# Sets t_LABEL (clean) or r_LABEL (touch) to the median.
-timed() { # prep, label, manifest, extra cargo args...
-  local prep=$1 label=$2 manifest=$3; shift 3
-  local target="$work/target-$label" times=() start end median
+# One build of `manifest` into its own target directory, prepared by `prep`: `clean`
+# empties the target directory (dependencies included), `touch` only touches the crate's
+# lib.rs (what every edit of the crate costs). Prints the seconds it took.
+build_once() { # prep, label, manifest, extra cargo args...
+  local prep=$1 label=$2 manifest=$3 target="$work/target-$2" start end
+  shift 3
   if [ "$prep" = clean ] && [ -z "${BUILD_TIME_INCREMENTAL:-}" ]; then
     export CARGO_INCREMENTAL=0
   else
     unset CARGO_INCREMENTAL
   fi
-  [ "$prep" = clean ] && { cargo fetch -q --manifest-path "$manifest" >/dev/null 2>&1 || true; }
-  # A touch run times the crate alone: build everything once, untimed, with the same settings.
-  [ "$prep" = touch ] && CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" "$@" >/dev/null 2>&1
-  for _ in $(seq 1 "$runs"); do
-    if [ "$prep" = clean ]; then rm -rf "$target"; else touch "$(dirname "$manifest")/src/lib.rs"; fi
-    start=$(date +%s.%N)
-    CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" "$@" >/dev/null
-    end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc)")
-  done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  printf '%-10s %-6s %6.2f s   (runs: %s)\n' "$label" "$prep" "$median" "${times[*]}"
-  if [ "$prep" = clean ]; then eval "t_$label=$median"; else eval "r_$label=$median"; fi
+  if [ "$prep" = clean ]; then rm -rf "$target"; else touch "$(dirname "$manifest")/src/lib.rs"; fi
+  start=$(date +%s.%N)
+  CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$manifest" "$@" >/dev/null
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
 }
 
-echo "clean debug builds, median of $runs, $(nproc) cores"
-timed clean spec "$root/Cargo.toml" -p status-spec
-timed clean core "$work/core/Cargo.toml"
-timed clean thiserror "$work/thiserror/Cargo.toml"
-timed clean derive200 "$work/derive200/Cargo.toml"
-timed clean hand200 "$work/hand200/Cargo.toml"
-timed touch derive200 "$work/derive200/Cargo.toml"
-timed touch hand200 "$work/hand200/Cargo.toml"
-printf 'core / thiserror (clean)             = %.2f\n' "$(echo "$t_core / $t_thiserror" | bc -l)"
-printf 'derive200 / hand200 (clean)          = %.2f\n' "$(echo "$t_derive200 / $t_hand200" | bc -l)"
-printf 'derive200 / hand200 (crate only)     = %.2f\n' "$(echo "$r_derive200 / $r_hand200" | bc -l)"
+# Prepares `manifest` for `prep`: dependencies fetched; for `touch`, everything built once,
+# untimed, so that a touch run times the crate alone.
+prepare() { # prep, label, manifest
+  local prep=$1 label=$2 manifest=$3
+  cargo fetch -q --manifest-path "$manifest" >/dev/null 2>&1 || true
+  if [ "$prep" = touch ]; then
+    unset CARGO_INCREMENTAL
+    CARGO_TARGET_DIR="$work/target-$label" cargo build -q --manifest-path "$manifest" >/dev/null 2>&1
+  fi
+}
+
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+
+# Builds A and B alternately, $2 pairs of them (A B A B ...: this VM's load drifts, and a
+# pair sees the same load), and prints each one's median and the median of the pairs'
+# ratios A / B, which it also sets as ratio_A_B.
+paired() { # prep, pairs, label A, manifest A, label B, manifest B
+  local prep=$1 pairs=$2 a=$3 ma=$4 b=$5 mb=$6 ta tb times_a=() times_b=() ratios=()
+  prepare "$prep" "$a" "$ma"
+  prepare "$prep" "$b" "$mb"
+  for _ in $(seq 1 "$pairs"); do
+    ta=$(build_once "$prep" "$a" "$ma")
+    tb=$(build_once "$prep" "$b" "$mb")
+    times_a+=("$ta") times_b+=("$tb")
+    ratios+=("$(echo "$ta / $tb" | bc -l)")
+  done
+  printf '%-10s %-6s %6.2f s   (runs: %s)\n' "$a" "$prep" "$(median "${times_a[@]}")" "${times_a[*]}"
+  printf '%-10s %-6s %6.2f s   (runs: %s)\n' "$b" "$prep" "$(median "${times_b[@]}")" "${times_b[*]}"
+  eval "ratio_${a}_${b}=$(median "${ratios[@]}")"
+}
+
+echo "clean debug builds, median of $runs, $(nproc) cores; ratios are the median of A/B pairs"
+spec_times=()
+prepare clean spec "$root/Cargo.toml"
+for _ in $(seq 1 "$runs"); do
+  spec_times+=("$(build_once clean spec "$root/Cargo.toml" -p status-spec)")
+done
+printf '%-10s %-6s %6.2f s   (runs: %s)\n' spec clean "$(median "${spec_times[@]}")" "${spec_times[*]}"
+paired clean "$runs" core "$work/core/Cargo.toml" thiserror "$work/thiserror/Cargo.toml"
+paired clean "$runs" derive200 "$work/derive200/Cargo.toml" hand200 "$work/hand200/Cargo.toml"
+clean_200=$ratio_derive200_hand200
+# A crate-only build is a third of a second: three times the pairs, for the same noise.
+paired touch "$((3 * runs))" derive200 "$work/derive200/Cargo.toml" hand200 "$work/hand200/Cargo.toml"
+printf 'core / thiserror (clean)             = %.2f\n' "$ratio_core_thiserror"
+printf 'derive200 / hand200 (clean)          = %.2f\n' "$clean_200"
+printf 'derive200 / hand200 (crate only)     = %.2f\n' "$ratio_derive200_hand200"
