@@ -29,9 +29,10 @@ pub enum Layout {
     /// Rows found through a 500-entry index built at compile time: one load, no branch on
     /// the code. For `status_set!` enums, whose `Other` lookups can be hot.
     Indexed,
-    /// Parallel arrays searched by binary search: about a third of the tokens and no
-    /// compile-time loop. For derived enums, where a crate may hold hundreds, each with a
-    /// fallback that is only consulted for its `other` variant.
+    /// Parallel arrays found through the codes as 500 bits (status-core's `rank_of`): a
+    /// fraction of the tokens and no compile-time loop. For derived enums, where a crate
+    /// may hold hundreds, each with a fallback that is only consulted for its `other`
+    /// variant.
     Compact,
 }
 

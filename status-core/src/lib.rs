@@ -266,23 +266,6 @@ pub mod __private {
         Some(ranks[i / 64] as usize + below)
     }
 
-    /// Where `code` stands in `codes` (sorted ascending), by binary search.
-    pub const fn find_code(codes: &[u16], code: u16) -> Option<usize> {
-        let (mut lo, mut hi) = (0, codes.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if codes[mid] == code {
-                return Some(mid);
-            }
-            if codes[mid] < code {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        None
-    }
-
     /// The advice numbered `i` by generated tables: the order `Retry` declares its values
     /// in; anything else reads as `Never`.
     pub const fn retry_at(i: u8) -> Retry {

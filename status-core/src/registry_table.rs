@@ -133,12 +133,12 @@ pub(crate) fn retry_at_slot(table: usize, slot: usize) -> Retry {
 #[cfg(test)]
 mod tests {
     use super::{TABLES, code_at, description_at, lookup, reason_at, retry_at_slot};
-    use crate::__private::{class_fallback, find_code, retry_at};
+    use crate::__private::{class_fallback, retry_at};
 
     /// What the index replaced: a binary search in the table's sorted codes.
     fn by_search(table: usize, code: u16) -> (&'static str, &'static str, crate::Retry) {
         let t = &TABLES[table];
-        if let Some(i) = find_code(t.codes, code) {
+        if let Ok(i) = t.codes.binary_search(&code) {
             return (t.reasons[i], t.descriptions[i], retry_at(t.retries[i]));
         }
         let (reason, description, retry) = class_fallback(code);
@@ -184,7 +184,7 @@ mod tests {
             for code in 0..=u16::MAX {
                 assert_eq!(
                     rank_of(&bits, &ranks, code),
-                    find_code(codes, code),
+                    codes.binary_search(&code).ok(),
                     "{code}"
                 );
             }

@@ -98,7 +98,7 @@ impl Gen<'_> {
     ///
     /// ```text
     /// const fn __status_other(code: u16) -> (&'static str, &'static str, Retry) {
-    ///     const CODES: ..; const REASONS: ..; /* binary search, else class_fallback(code) */
+    ///     const REASONS: ..; /* rank_of(bits, ranks, code), else class_fallback(code) */
     /// }
     /// ```
     fn other_lookup(&self) -> TokenStream {
