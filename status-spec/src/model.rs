@@ -3,7 +3,7 @@
 //! Everything here has passed validation: codes are in `100..=599`, names are unique usable
 //! identifiers, and each service's entries are the base entries with its overrides applied.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Ordering;
 use std::fmt;
 
 use crate::backoff::Backoff;
@@ -285,7 +285,8 @@ pub struct Service {
     /// The back-off policy its document states (`[services.NAME.backoff]`), if any.
     pub backoff: Option<Backoff>,
     pub(crate) entries: Vec<CodeEntry>,
-    pub(crate) overridden: BTreeSet<u16>,
+    /// Ascending.
+    pub(crate) overridden: Vec<u16>,
 }
 
 impl Service {
@@ -296,15 +297,12 @@ impl Service {
 
     /// The effective entry for `code`, if the service lists it.
     pub fn entry(&self, code: u16) -> Option<&CodeEntry> {
-        self.entries
-            .binary_search_by_key(&code, |e| e.code)
-            .ok()
-            .map(|i| &self.entries[i])
+        find_code(&self.entries, code)
     }
 
     /// Whether the service overrides anything of the base entry for `code`.
     pub fn is_overridden(&self, code: u16) -> bool {
-        self.overridden.contains(&code)
+        self.overridden.binary_search(&code).is_ok()
     }
 
     /// The advice for `code` when the service does not list it: its `unlisted_retry` when
@@ -320,37 +318,77 @@ impl Service {
 }
 
 /// A parsed and validated spec.
+///
+/// Its collections are vectors kept sorted (see [`insert_sorted`]), not `BTreeMap`s: the
+/// macros build this crate before anything of the user's, and each map or sort
+/// instantiated here was compiled into it anew (two fifths of its code, once).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
-    pub(crate) codes: BTreeMap<u16, CodeEntry>,
-    pub(crate) services: BTreeMap<String, Service>,
+    /// By code, ascending.
+    pub(crate) codes: Vec<CodeEntry>,
+    /// By name, ascending.
+    pub(crate) services: Vec<Service>,
 }
 
 impl Spec {
     /// The base registry entry for `code`.
     pub fn code(&self, code: u16) -> Option<&CodeEntry> {
-        self.codes.get(&code)
+        find_code(&self.codes, code)
     }
 
     /// The base registry, in code order.
     pub fn codes(&self) -> impl Iterator<Item = &CodeEntry> + '_ {
-        self.codes.values()
+        self.codes.iter()
     }
 
     /// The service called `name`.
     pub fn service(&self, name: &str) -> Option<&Service> {
-        self.services.get(name)
+        let i = self
+            .services
+            .binary_search_by(|s| s.name.as_str().cmp(name))
+            .ok()?;
+        self.services.get(i)
     }
 
     /// Every service, sorted by name.
     pub fn services(&self) -> impl Iterator<Item = &Service> + '_ {
-        self.services.values()
+        self.services.iter()
     }
 
     /// The names of every service, sorted; for did-you-mean hints and listings.
     pub fn service_names(&self) -> impl Iterator<Item = &str> + '_ {
-        self.services.keys().map(String::as_str)
+        self.services.iter().map(|s| s.name.as_str())
     }
+}
+
+/// Puts `item` into `sorted` at its place by `cmp`, replacing an equal item (the later one
+/// wins, as when collecting into a map), and says whether it replaced one. Specs list codes
+/// and services mostly in order, so this is mostly a push.
+pub(crate) fn insert_sorted<T>(
+    sorted: &mut Vec<T>,
+    item: T,
+    cmp: impl Fn(&T, &T) -> Ordering,
+) -> bool {
+    if sorted.last().is_none_or(|last| cmp(last, &item).is_lt()) {
+        sorted.push(item);
+        return false;
+    }
+    match sorted.binary_search_by(|probe| cmp(probe, &item)) {
+        Ok(i) => {
+            sorted[i] = item;
+            true
+        }
+        Err(i) => {
+            sorted.insert(i, item);
+            false
+        }
+    }
+}
+
+/// The entry for `code` in entries sorted by code.
+pub(crate) fn find_code(entries: &[CodeEntry], code: u16) -> Option<&CodeEntry> {
+    let i = entries.binary_search_by_key(&code, |e| e.code).ok()?;
+    entries.get(i)
 }
 
 #[cfg(test)]

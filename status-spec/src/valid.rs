@@ -2,12 +2,11 @@
 //!
 //! Every rule reports to the sink and carries on, so one run shows every problem.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::diag::{Sink, did_you_mean};
 use crate::ident::{RESERVED_VARIANT, check_ident, snake_case, variant_name};
-use crate::model::{Class, CodeEntry, Retry, Service, Spec};
+use crate::model::{Class, CodeEntry, Retry, Service, Spec, find_code, insert_sorted};
 use crate::parse::{RawEntry, RawService, RawSpec, Sp};
 
 /// Builds the model from raw entries; problems go to `sink`.
@@ -17,26 +16,29 @@ use crate::parse::{RawEntry, RawService, RawSpec, Sp};
 pub(crate) fn validate(mut raw: RawSpec, sink: &mut Sink<'_>) -> Spec {
     let codes = base_registry(&mut raw.codes, sink);
     // Codes the file defines, even with a broken entry: a service using one is not at fault.
-    let written: BTreeSet<u16> = raw.codes.iter().map(|e| e.code).collect();
-    let services = raw
-        .services
-        .iter_mut()
-        .filter_map(|s| service(s, &codes, &written, sink))
-        .map(|s| (s.name.clone(), s))
-        .collect();
+    let mut written = Vec::new();
+    for e in &raw.codes {
+        insert_sorted(&mut written, e.code, u16::cmp);
+    }
+    let mut services = Vec::new();
+    for s in &mut raw.services {
+        if let Some(s) = service(s, &codes, &written, sink) {
+            insert_sorted(&mut services, s, |a, b| a.name.cmp(&b.name));
+        }
+    }
     Spec { codes, services }
 }
 
-fn base_registry(raw: &mut [RawEntry], sink: &mut Sink<'_>) -> BTreeMap<u16, CodeEntry> {
-    let codes: BTreeMap<u16, CodeEntry> = raw
-        .iter_mut()
-        .filter_map(|e| full_entry(e, "codes", sink))
-        .map(|e| (e.code, e))
-        .collect();
+/// The base entries, sorted by code.
+fn base_registry(raw: &mut [RawEntry], sink: &mut Sink<'_>) -> Vec<CodeEntry> {
+    let mut codes = Vec::new();
+    for e in raw.iter_mut() {
+        if let Some(e) = full_entry(e, "codes", sink) {
+            insert_sorted(&mut codes, e, |a, b| a.code.cmp(&b.code));
+        }
+    }
     let named = raw.iter().filter_map(|r| {
-        codes
-            .get(&r.code)
-            .map(|e| (name_span(r).unwrap_or(r.key_span.clone()), e))
+        find_code(&codes, r.code).map(|e| (name_span(r).unwrap_or(r.key_span.clone()), e))
     });
     check_collisions(named, "the base registry", sink);
     codes
@@ -140,10 +142,11 @@ fn check_collisions<'a>(
     set: &str,
     sink: &mut Sink<'_>,
 ) {
-    let mut seen: BTreeMap<&str, u16> = BTreeMap::new();
+    // A few dozen names: a scan costs less than a map compiled for it.
+    let mut seen: Vec<&CodeEntry> = Vec::new();
     for (span, entry) in entries {
-        let Some(&first) = seen.get(entry.name.as_str()) else {
-            seen.insert(&entry.name, entry.code);
+        let Some(first) = seen.iter().find(|e| e.name == entry.name).map(|e| e.code) else {
+            seen.push(entry);
             continue;
         };
         let msg = format!(
@@ -170,24 +173,27 @@ fn name_span(raw: &RawEntry) -> Option<Range<usize>> {
 
 fn service(
     raw: &mut RawService,
-    base: &BTreeMap<u16, CodeEntry>,
-    written: &BTreeSet<u16>,
+    base: &[CodeEntry],
+    written: &[u16],
     sink: &mut Sink<'_>,
 ) -> Option<Service> {
     check_service_name(&raw.name, sink);
     let listed = listed_codes(raw, sink)?;
     check_unlisted_overrides(raw, &listed, sink);
     let place = format!("services.{}.overrides", raw.name.value);
-    let mut overrides: BTreeMap<u16, &mut RawEntry> =
-        raw.overrides.iter_mut().map(|o| (o.code, o)).collect();
     let mut entries = Vec::new();
     let mut spans = Vec::new();
     let name = &raw.name.value;
-    for code in listed.values() {
-        if !base.contains_key(&code.value) && written.contains(&code.value) {
+    for code in &listed {
+        if find_code(base, code.value).is_none() && written.binary_search(&code.value).is_ok() {
             continue;
         }
-        let mut over = overrides.get_mut(&code.value).map(|o| &mut **o);
+        // The last override for a code wins, as it would in a map.
+        let mut over = raw
+            .overrides
+            .iter_mut()
+            .rev()
+            .find(|o| o.code == code.value);
         let Some(entry) = effective(code, over.as_deref_mut(), base, name, &place, sink) else {
             continue;
         };
@@ -197,11 +203,11 @@ fn service(
     }
     let what = format!("service `{}`", raw.name.value);
     check_collisions(spans.into_iter().zip(&entries), &what, sink);
-    let overridden = overrides
-        .keys()
-        .copied()
-        .filter(|c| listed.contains_key(c))
-        .collect::<BTreeSet<_>>();
+    let overridden = listed
+        .iter()
+        .map(|c| c.value)
+        .filter(|&c| raw.overrides.iter().any(|o| o.code == c))
+        .collect();
     Some(Service {
         name: std::mem::take(&mut raw.name.value),
         description: raw.description.take().unwrap_or_default(),
@@ -231,7 +237,7 @@ fn check_service_name(name: &Sp<String>, sink: &mut Sink<'_>) {
 }
 
 /// The service's codes, once each, sorted; duplicates and an empty list are reported.
-fn listed_codes(raw: &RawService, sink: &mut Sink<'_>) -> Option<BTreeMap<u16, Sp<u16>>> {
+fn listed_codes(raw: &RawService, sink: &mut Sink<'_>) -> Option<Vec<Sp<u16>>> {
     let name = &raw.name.value;
     let Some(codes) = &raw.codes else {
         let help = Some("add e.g. `codes = [200, 404]`".into());
@@ -249,9 +255,9 @@ fn listed_codes(raw: &RawService, sink: &mut Sink<'_>) -> Option<BTreeMap<u16, S
         );
         return None;
     }
-    let mut listed = BTreeMap::new();
+    let mut listed = Vec::new();
     for code in &codes.value {
-        if listed.insert(code.value, code.clone()).is_some() {
+        if insert_sorted(&mut listed, code.clone(), |a, b| a.value.cmp(&b.value)) {
             sink.error(
                 code.span.clone(),
                 format!("service `{name}` lists {} twice", code.value),
@@ -261,16 +267,12 @@ fn listed_codes(raw: &RawService, sink: &mut Sink<'_>) -> Option<BTreeMap<u16, S
     Some(listed)
 }
 
-fn check_unlisted_overrides(
-    raw: &RawService,
-    listed: &BTreeMap<u16, Sp<u16>>,
-    sink: &mut Sink<'_>,
-) {
+fn check_unlisted_overrides(raw: &RawService, listed: &[Sp<u16>], sink: &mut Sink<'_>) {
     let name = &raw.name.value;
     for over in raw
         .overrides
         .iter()
-        .filter(|o| !listed.contains_key(&o.code))
+        .filter(|o| listed.binary_search_by_key(&o.code, |c| c.value).is_err())
     {
         let msg = format!(
             "override for {}, which service `{name}` does not list",
@@ -288,12 +290,12 @@ fn check_unlisted_overrides(
 fn effective(
     code: &Sp<u16>,
     over: Option<&mut RawEntry>,
-    base: &BTreeMap<u16, CodeEntry>,
+    base: &[CodeEntry],
     service: &str,
     place: &str,
     sink: &mut Sink<'_>,
 ) -> Option<CodeEntry> {
-    let Some(base_entry) = base.get(&code.value) else {
+    let Some(base_entry) = find_code(base, code.value) else {
         return unregistered(code, over, service, place, sink);
     };
     let Some(over) = over else {
