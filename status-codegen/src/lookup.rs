@@ -7,19 +7,33 @@ use status_spec::{CodeEntry, Retry, Service, Spec};
 use crate::set::retry_tokens;
 
 /// The entries a fallback should know: `preferred` (a service's own phrasing) first, then
-/// every base entry whose code `preferred` lacks, minus the codes in `exclude`.
+/// every base entry whose code `preferred` lacks, minus the codes in `exclude`; in code order.
+///
+/// `preferred` is in code order (a service's entries are), as the base registry is, so the
+/// two merge without a sort: a sort instantiated here was a sixth of this crate's code,
+/// which every clean build of a user's crate compiles before its own.
 pub(crate) fn fallback_entries<'a>(
     spec: &'a Spec,
     preferred: &'a [CodeEntry],
     exclude: &[u16],
 ) -> Vec<&'a CodeEntry> {
-    let has = |code: u16| preferred.iter().any(|e| e.code == code);
-    let mut entries: Vec<&CodeEntry> = preferred
-        .iter()
-        .chain(spec.codes().filter(|e| !has(e.code)))
-        .collect();
+    let mut entries: Vec<&CodeEntry> = Vec::new();
+    let mut own = 0;
+    for base in spec.codes() {
+        while let Some(e) = preferred.get(own).filter(|e| e.code < base.code) {
+            entries.push(e);
+            own += 1;
+        }
+        match preferred.get(own).filter(|e| e.code == base.code) {
+            Some(e) => {
+                entries.push(e);
+                own += 1;
+            }
+            None => entries.push(base),
+        }
+    }
+    entries.extend(preferred.get(own..).unwrap_or_default());
     entries.retain(|e| !exclude.contains(&e.code));
-    entries.sort_by_key(|e| e.code);
     entries
 }
 

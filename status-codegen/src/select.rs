@@ -199,16 +199,32 @@ fn class_set(spec: &Spec, class: Class) -> Result<Resolved, SelectError> {
     })
 }
 
+/// `errors` ordered by the item at fault, those about no item first; the order found breaks
+/// ties.
+fn by_item(errors: Vec<SelectError>) -> Vec<SelectError> {
+    let mut sorted: Vec<SelectError> = Vec::with_capacity(errors.len());
+    for e in errors {
+        let at = sorted.partition_point(|s| s.item() <= e.item());
+        sorted.insert(at, e);
+    }
+    sorted
+}
+
 fn codes(spec: &Spec, items: &[CodeSel]) -> Result<Resolved, Vec<SelectError>> {
     let mut errors = Vec::new();
+    // Sorted by code as they come (no sort compiled in: see `fallback_entries`).
     let mut picked: Vec<(u16, usize)> = Vec::new();
     for (item, sel) in items.iter().enumerate() {
         match item_codes(spec, item, sel) {
-            Ok(codes) => picked.extend(codes.into_iter().map(|c| (c, item))),
+            Ok(codes) => {
+                for pair in codes.into_iter().map(|c| (c, item)) {
+                    let at = picked.partition_point(|p| *p <= pair);
+                    picked.insert(at, pair);
+                }
+            }
             Err(e) => errors.push(e),
         }
     }
-    picked.sort_unstable();
     for pair in picked.windows(2) {
         if pair[0].0 == pair[1].0 {
             errors.push(SelectError::Duplicate {
@@ -218,8 +234,7 @@ fn codes(spec: &Spec, items: &[CodeSel]) -> Result<Resolved, Vec<SelectError>> {
         }
     }
     if !errors.is_empty() {
-        errors.sort_by_key(SelectError::item);
-        return Err(errors);
+        return Err(by_item(errors));
     }
     let entries: Vec<CodeEntry> = picked
         .iter()
