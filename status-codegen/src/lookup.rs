@@ -78,10 +78,16 @@ pub fn service_fallback(
 /// `entry` as `service` advises it: unchanged when the service lists the code.
 pub(crate) fn unlisted(service: &Service, entry: &CodeEntry) -> CodeEntry {
     let mut entry = entry.clone();
-    if service.entry(entry.code).is_none() {
-        entry.retry = service.unlisted_advice(entry.retry);
-    }
+    entry.retry = unlisted_retry(service, &entry);
     entry
+}
+
+/// The advice of [`unlisted`]'s entry, without the copy.
+pub(crate) fn unlisted_retry(service: &Service, entry: &CodeEntry) -> Retry {
+    match service.entry(entry.code) {
+        Some(_) => entry.retry,
+        None => service.unlisted_advice(entry.retry),
+    }
 }
 
 /// The answer for a code no row knows: by class, with `unlisted` replacing the class's

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use status_spec::{CodeEntry, Retry, Spec};
 
-use crate::lookup::{fallback_entries, retry_index, unlisted};
+use crate::lookup::{fallback_entries, retry_index, unlisted, unlisted_retry};
 
 /// Which table in status-core's `registry::TABLES` serves `service` (`None`: the base).
 pub fn registry_table(spec: &Spec, service: Option<&str>) -> Option<usize> {
@@ -51,12 +51,14 @@ pub fn registry_row<'a>(
         Some(own) => own,
         None => spec.code(code)?,
     };
-    let retry = service.map_or(entry.retry, |s| unlisted(s, entry).retry);
+    // Called for each variant of every derived enum, in the unoptimised macro: no copies,
+    // and the counts stop at `code` (both lists are in code order).
+    let retry = service.map_or(entry.retry, |s| unlisted_retry(s, entry));
     // The table holds the base codes and the service's own: count those below `code`.
-    let base = spec.codes().filter(|e| e.code < code).count();
+    let base = spec.codes().take_while(|e| e.code < code).count();
     let own = service.map_or(0, |s| {
-        let only_here = |e: &&CodeEntry| e.code < code && spec.code(e.code).is_none();
-        s.entries().iter().filter(only_here).count()
+        let below = s.entries().iter().take_while(|e| e.code < code);
+        below.filter(|e| spec.code(e.code).is_none()).count()
     });
     Some(RegistryRow {
         slot: base + own,
