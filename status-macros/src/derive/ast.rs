@@ -72,17 +72,6 @@ impl<'a> Input<'a> {
     pub(crate) fn other(&self) -> Option<&Variant<'a>> {
         self.variants.iter().find(|v| v.attrs.other.is_some())
     }
-
-    /// How a pattern names `variant`: `E::Variant`, or the struct's `S`.
-    pub(crate) fn path_of(&self, variant: &Variant<'_>) -> TokenStream {
-        let name = &self.node.ident;
-        if self.is_enum {
-            let ident = variant.ident;
-            quote!(#name::#ident)
-        } else {
-            quote!(#name)
-        }
-    }
 }
 
 impl<'a> Variant<'a> {

@@ -5,13 +5,17 @@
 //! its build expanding and checking it. Each enum's code only maps its variants to a
 //! status-core `Row` (on the embedded spec a slot of status-core's table, so no words at
 //! all); the impls read that row through status-core's shared functions, and paths go
-//! through one short alias of `status_core::__private`.
+//! through one short alias of `status_core::__private`. It is written as text (`Out`):
+//! rustc lexes that faster than this unoptimised macro builds tokens.
 
-use proc_macro2::{Literal, TokenStream, TokenTree};
+use std::fmt::Write as _;
+
+use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use status_codegen::{Layout, retry_index};
 
-use super::ast::Input;
+use super::ast::{Input, Variant};
+use super::out::Out;
 use super::valid::{Checked, FieldRef, Kind, OtherField, Resolved};
 use crate::load::Loaded;
 
@@ -34,41 +38,45 @@ use crate::load::Loaded;
 pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     let r#gen = Gen {
         checked,
-        krate: checked.input.krate(),
+        name: checked.input.node.ident.to_string(),
         embedded: loaded.file.is_none(),
     };
-    let tracker = loaded.rebuild_tracker();
-    let krate = &r#gen.krate;
-    let (challenge, mask) = (r#gen.challenge_fn(), r#gen.mask_fn());
-    let impls = r#gen.impls(!challenge.is_empty(), !mask.is_empty());
-    let parts = [
-        r#gen.other_lookup(),
-        r#gen.row_fn(),
-        challenge,
-        mask,
-        impls,
-        r#gen.inherent_impl(),
-        r#gen.conversion_impl(),
-        r#gen.docs_impl(),
-    ];
-    quote! {
-        const _: () = {
-            #tracker
-            use #krate::__private as __sc;
-            #(#parts)*
-        };
+    let mut out = Out::default();
+    out.s("const _: () = {");
+    if let Some(file) = &loaded.file {
+        out.s("const _: &[::core::primitive::u8] = ::core::include_bytes!(")
+            .lit(&file.to_string_lossy())
+            .s(");");
     }
+    out.s("use ");
+    r#gen.krate(&mut out);
+    out.s("::__private as __sc;");
+    r#gen.other_lookup(&mut out);
+    r#gen.row_fn(&mut out);
+    let has_challenge = r#gen.challenge_fn(&mut out);
+    let has_mask = r#gen.mask_fn(&mut out);
+    r#gen.impls(&mut out, has_challenge, has_mask);
+    r#gen.inherent_impl(&mut out);
+    r#gen.conversion_impl(&mut out);
+    r#gen.docs_impl(&mut out);
+    out.s("};");
+    out.finish()
 }
 
 /// What every piece of the expansion needs.
 struct Gen<'a> {
     checked: &'a Checked<'a>,
-    krate: TokenStream,
+    /// The type's name, as written.
+    name: String,
     /// The spec is the embedded default, whose fallback tables status-core already holds.
     embedded: bool,
 }
 
 impl Gen<'_> {
+    fn input(&self) -> &Input<'_> {
+        self.checked.input
+    }
+
     fn other(&self) -> Option<&Resolved<'_>> {
         self.checked
             .variants
@@ -76,18 +84,59 @@ impl Gen<'_> {
             .find(|r| matches!(r.kind, Kind::Other(_)))
     }
 
-    /// `impl #generics #trait_ for Name #generics #where { #body }`, marked as derived.
-    fn impl_block(&self, trait_: Option<TokenStream>, body: &TokenStream) -> TokenStream {
-        let node = self.checked.input.node;
-        let name = &node.ident;
-        let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
-        let for_ = trait_.map(|t| quote!(#t for));
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics #for_ #name #ty_generics #where_clause {
-                #body
-            }
+    /// `::status_core`, or the path given with `crate = ".."` (kept as tokens).
+    fn krate(&self, out: &mut Out) {
+        match &self.input().attrs.krate {
+            None => out.s("::status_core"),
+            Some(path) => out.tokens(path.clone()),
+        };
+    }
+
+    /// `<T: Bound, ..>` as an impl declares the type's parameters, with `'__status` first
+    /// when `lifetime`; nothing (or `<'__status>`) for a type without parameters. The
+    /// user's own tokens, so that errors in bounds point at them.
+    fn impl_generics(&self, out: &mut Out, lifetime: bool) {
+        let generics = &self.input().node.generics;
+        if generics.is_empty() {
+            out.s(if lifetime { "<'__status>" } else { "" });
+        } else if lifetime {
+            out.tokens(generics.impl_generics_with(&quote!('__status)));
+        } else {
+            out.tokens(generics.split_for_impl().0);
         }
+    }
+
+    /// `Name<T, ..>`.
+    fn ty(&self, out: &mut Out) {
+        out.s(" ").s(&self.name).s(" ");
+        out.tokens(self.input().node.generics.split_for_impl().1);
+    }
+
+    /// `where ..`, or nothing.
+    fn where_clause(&self, out: &mut Out) {
+        out.tokens(self.input().node.generics.split_for_impl().2.clone());
+    }
+
+    /// `Name::Variant` (`Name` for a struct).
+    fn path(&self, out: &mut Out, variant: &Variant<'_>) {
+        out.s(" ").s(&self.name);
+        if self.input().is_enum {
+            out.s("::").s(&variant.ident.to_string());
+        }
+        out.s(" ");
+    }
+
+    /// `#[automatically_derived] impl<..> TRAIT for Name<..> where .. {`, to be closed by
+    /// the caller; `trait_` empty for an inherent impl.
+    fn open_impl(&self, out: &mut Out, trait_: &str) {
+        out.s("#[automatically_derived] impl");
+        self.impl_generics(out, false);
+        if !trait_.is_empty() {
+            out.s(" ").s(trait_).s(" for");
+        }
+        self.ty(out);
+        self.where_clause(out);
+        out.s("{");
     }
 
     /// Phrase, description and advice for the code an `other` variant holds, looked up at
@@ -101,28 +150,25 @@ impl Gen<'_> {
     ///     const REASONS: ..; /* rank_of(bits, ranks, code), else class_fallback(code) */
     /// }
     /// ```
-    fn other_lookup(&self) -> TokenStream {
+    fn other_lookup(&self, out: &mut Out) {
         if self.other().is_none() || self.embedded_table().is_some() {
-            return TokenStream::new();
+            return;
         }
-        let krate = &self.krate;
+        let krate = self.input().krate();
         // No code is excluded: the `other` variant may be made with a code a variant names.
         let (spec, service) = (self.checked.spec, self.checked.service);
         let body = status_codegen::service_fallback(
             spec,
             service,
             &[],
-            krate,
+            &krate,
             &quote!(code),
             Layout::Compact,
         );
-        quote! {
-            #[allow(clippy::match_same_arms, reason = "one arm per code keeps the table readable")]
-            #[inline]
-            const fn __status_other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, #krate::__private::Retry) {
-                #body
-            }
-        }
+        out.s("#[allow(clippy::match_same_arms, reason = \"one arm per code keeps the table readable\")] #[inline] \
+               const fn __status_other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, __sc::Retry) {")
+            .tokens(body)
+            .s("}");
     }
 
     /// The number of status-core's shared fallback table, when the spec is the embedded one.
@@ -138,22 +184,21 @@ impl Gen<'_> {
     /// body is [`Self::rows_from_table`] on the embedded spec, else
     /// [`Self::rows_by_position`]; `transparent` variants, whose row is their field, are
     /// matched apart in both.
-    fn row_fn(&self) -> TokenStream {
-        let node = self.checked.input.node;
-        let name = &node.ident;
-        let (_, ty_generics, where_clause) = node.generics.split_for_impl();
+    fn row_fn(&self, out: &mut Out) {
         // The row borrows a `transparent` variant's field: name the borrow, as the type's
         // own lifetimes would make `'_` ambiguous.
-        let impl_generics = node.generics.impl_generics_with(&quote!('__status));
-        let body = match self.embedded_table() {
-            Some(table) => self.rows_from_table(table),
-            None => self.rows_by_position(),
-        };
-        quote! {
-            fn __status_row #impl_generics (value: &'__status #name #ty_generics) -> __sc::Row<'__status> #where_clause {
-                #body
-            }
+        out.s("fn __status_row");
+        self.impl_generics(out, true);
+        out.s("(value: &'__status");
+        self.ty(out);
+        out.s(") -> __sc::Row<'__status>");
+        self.where_clause(out);
+        out.s("{");
+        match self.embedded_table() {
+            Some(table) => self.rows_from_table(out, table),
+            None => self.rows_by_position(out),
         }
+        out.s("}");
     }
 
     /// On the embedded spec, a variant's row is a slot of status-core's table for the
@@ -171,70 +216,78 @@ impl Gen<'_> {
     ///     _ => __sc::Row::Table { table: 3, slot: (&[37, 0, 0])[match value { E::A { .. } => 0, E::Other { .. } => 1, E::Db { .. } => 2 }] },
     /// }
     /// ```
-    fn rows_from_table(&self, table: usize) -> TokenStream {
+    fn rows_from_table(&self, out: &mut Out, table: usize) {
         let service = self.checked.service.map(|s| s.name.as_str());
-        let table = Literal::usize_unsuffixed(table);
         let variants = &self.checked.variants;
-        let mut apart = Vec::new();
-        let mut slots = Vec::new();
-        for r in variants {
-            let path = || self.checked.input.path_of(r.variant);
-            let slot = match &r.kind {
-                Kind::Code(e) => {
-                    let row = status_codegen::registry_row(self.checked.spec, service, e.code);
-                    let same = row.filter(|row| {
-                        (row.reason, row.description, row.retry)
-                            == (&e.reason, &e.description, e.retry)
-                    });
-                    let slot = same.and_then(|row| u8::try_from(row.slot).ok());
-                    if slot.is_none() {
-                        let (path, row) = (path(), named_row(e));
-                        apart.push(quote_spanned!(r.variant.ident.span()=> #path { .. } => #row,));
-                    }
-                    slot
+        let slots: Vec<Option<u8>> = variants
+            .iter()
+            .map(|r| {
+                let Kind::Code(e) = &r.kind else {
+                    return None;
+                };
+                let row = status_codegen::registry_row(self.checked.spec, service, e.code)?;
+                let same = (row.reason, row.description, row.retry)
+                    == (&e.reason, &e.description, e.retry);
+                same.then(|| u8::try_from(row.slot).ok()).flatten()
+            })
+            .collect();
+        let apart = slots.iter().filter(|s| s.is_none()).count();
+        if apart > 0 {
+            out.s("match value {");
+        }
+        for (r, slot) in variants.iter().zip(&slots) {
+            match &r.kind {
+                Kind::Code(e) if slot.is_none() => {
+                    self.path(out, r.variant);
+                    out.s("{ .. } => ");
+                    named_row(out, e);
+                    out.s(",");
                 }
+                Kind::Code(_) => {}
                 // Its own arm, so that the field's code is checked against the row's
                 // field, not against the other arms' codes (which would add an error).
                 Kind::Other(other) => {
-                    let (member, code) = self.other_code(other);
-                    let path = path();
-                    let row = quote!(__sc::Row::Embedded { code: #code, table: #table });
-                    apart.push(quote!(#path { #member: code, .. } => #row,));
-                    None
+                    self.other_arm(out, r.variant, other);
+                    out.s("__sc::Row::Embedded { code: ");
+                    other_code(out, other);
+                    let _ = write!(out, ", table: {table} }},");
                 }
-                Kind::Transparent(field) => {
-                    apart.push(self.transparent_arm(&path(), field));
-                    None
-                }
-            };
-            slots.push(Literal::u8_unsuffixed(slot.unwrap_or(0)));
+                Kind::Transparent(field) => self.transparent_arm(out, r.variant, field),
+            }
         }
-        if apart.len() == variants.len() {
-            return quote!(match value { #(#apart)* });
+        if apart == variants.len() {
+            out.s("}");
+            return;
         }
-        let positions = self.positions();
-        let row = quote! {
-            __sc::Row::Table { table: #table, slot: (&[#(#slots),*])[match value { #positions }] }
-        };
-        if apart.is_empty() {
-            return row;
+        if apart > 0 {
+            out.s("_ => ");
         }
-        quote!(match value { #(#apart)* _ => #row, })
+        let _ = write!(out, "__sc::Row::Table {{ table: {table}, slot: (&[");
+        for (i, slot) in slots.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "," };
+            let _ = write!(out, "{sep}{}", slot.unwrap_or(0));
+        }
+        out.s("])[match value {");
+        self.positions(out);
+        out.s("}] }");
+        if apart > 0 {
+            out.s(", }");
+        }
     }
 
     /// `E::A { .. } => 0, E::B { .. } => 1, ..`: each variant's position, in order. The
-    /// optimiser reads this match straight off the tag, with no branch. One `quote!` over
-    /// the idents: in the (unoptimised) macro, each token stream built apart and spliced
-    /// in costs a round trip to the compiler.
-    fn positions(&self) -> TokenStream {
-        let input = self.checked.input;
-        let name = &input.node.ident;
-        if !input.is_enum {
-            return quote!(#name { .. } => 0,);
+    /// optimiser reads this match straight off the tag, with no branch.
+    fn positions(&self, out: &mut Out) {
+        for (i, r) in self.checked.variants.iter().enumerate() {
+            self.path(out, r.variant);
+            let _ = write!(out, "{{ .. }} => {i},");
         }
-        let idents = self.checked.variants.iter().map(|r| r.variant.ident);
-        let positions = (0..self.checked.variants.len()).map(Literal::usize_unsuffixed);
-        quote!(#(#name::#idents { .. } => #positions,)*)
+    }
+
+    /// `E::Other { 0: code, .. } => `: the `other` variant's arm, binding its code field.
+    fn other_arm(&self, out: &mut Out, variant: &Variant<'_>, other: &OtherField) {
+        self.path(out, variant);
+        let _ = write!(out, "{{ {}: code, .. }} => ", other.member);
     }
 
     /// On a spec file of the user's own, variants the spec names read their rows from a
@@ -250,58 +303,58 @@ impl Gen<'_> {
     ///     _ => ROWS[match value { E::A { .. } => 0, E::B { .. } => 1, E::Other { .. } => 2 }],
     /// }
     /// ```
-    fn rows_by_position(&self) -> TokenStream {
+    fn rows_by_position(&self, out: &mut Out) {
         let variants = &self.checked.variants;
-        let rows = variants.iter().map(|r| match &r.kind {
-            Kind::Code(e) => named_row(e),
-            Kind::Other(_) | Kind::Transparent(_) => quote!(__sc::Row::UNUSED),
-        });
-        let positions = self.positions();
-        let apart: Vec<TokenStream> = variants
+        let named = variants
             .iter()
-            .filter_map(|r| {
-                let path = self.checked.input.path_of(r.variant);
+            .filter(|r| matches!(r.kind, Kind::Code(_)))
+            .count();
+        if named > 0 {
+            let _ = write!(
+                out,
+                "const ROWS: &[__sc::Row< 'static > ; {}] = &[",
+                variants.len()
+            );
+            for (i, r) in variants.iter().enumerate() {
+                out.s(if i == 0 { "" } else { "," });
                 match &r.kind {
-                    Kind::Code(_) => None,
-                    Kind::Other(other) => {
-                        let (member, code) = self.other_code(other);
-                        Some(quote!(#path { #member: code, .. } => __sc::Row::Own { code: #code, lookup: __status_other },))
+                    Kind::Code(e) => named_row(out, e),
+                    Kind::Other(_) | Kind::Transparent(_) => {
+                        out.s("__sc::Row::UNUSED");
                     }
-                    Kind::Transparent(field) => Some(self.transparent_arm(&path, field)),
                 }
-            })
-            .collect();
-        if apart.len() == variants.len() {
-            return quote!(match value { #(#apart)* });
+            }
+            out.s("];");
         }
-        let n = Literal::usize_unsuffixed(variants.len());
-        let rows = quote!(const ROWS: &[__sc::Row<'static>; #n] = &[#(#rows),*];);
-        let row = quote!(ROWS[match value { #positions }]);
-        if apart.is_empty() {
-            return quote!(#rows #row);
+        let apart = variants.len() - named;
+        if apart > 0 {
+            out.s("match value {");
         }
-        quote!(#rows match value { #(#apart)* _ => #row, })
-    }
-
-    /// The `other` variant's field and the code read from it: the one place the field is
-    /// read, so that should it not hold a code after all, rustc says so once, at the field.
-    fn other_code<'o>(&self, other: &'o OtherField) -> (&'o TokenTree, TokenStream) {
-        let OtherField {
-            member,
-            ty_span,
-            is_u16,
-        } = other;
-        // Only the value is spanned on the field: a pattern there would be linted as the
-        // user's own (`non_shorthand_field_patterns`). A `u16` is read as is (a struct
-        // literal, not a call: rustc's note on a bad argument would show the user
-        // status-core's private function); any other type through `CodeField`, whose
-        // message says which types hold a code.
-        let code = if *is_u16 {
-            quote_spanned!(*ty_span=> *code)
-        } else {
-            quote_spanned!(*ty_span=> __sc::CodeField::__status_code(*code))
-        };
-        (member, code)
+        for r in variants {
+            match &r.kind {
+                Kind::Code(_) => {}
+                Kind::Other(other) => {
+                    self.other_arm(out, r.variant, other);
+                    out.s("__sc::Row::Own { code: ");
+                    other_code(out, other);
+                    out.s(", lookup: __status_other },");
+                }
+                Kind::Transparent(field) => self.transparent_arm(out, r.variant, field),
+            }
+        }
+        if named == 0 {
+            out.s("}");
+            return;
+        }
+        if apart > 0 {
+            out.s("_ => ");
+        }
+        out.s("ROWS[match value {");
+        self.positions(out);
+        out.s("}]");
+        if apart > 0 {
+            out.s(", }");
+        }
     }
 
     /// A `transparent` variant's arm: the field, as `&dyn HttpStatus` (and `&dyn Display`
@@ -311,15 +364,21 @@ impl Gen<'_> {
     /// ```text
     /// E::Db { 0: inner, .. } => __sc::Row::Inner { status: inner, display: Some(inner) },
     /// ```
-    fn transparent_arm(&self, path: &TokenStream, field: &FieldRef) -> TokenStream {
+    fn transparent_arm(&self, out: &mut Out, variant: &Variant<'_>, field: &FieldRef) {
         let FieldRef { member, ty_span } = field;
-        let status = quote_spanned!(*ty_span=> inner);
-        let display = if self.checked.input.attrs.display() {
-            quote_spanned!(*ty_span=> ::core::option::Option::Some(inner))
+        self.path(out, variant);
+        let _ = write!(
+            out,
+            "{{ {member}: inner, .. }} => __sc::Row::Inner {{ status: "
+        );
+        out.tokens(quote_spanned!(*ty_span=> inner));
+        out.s(", display: ");
+        if self.input().attrs.display() {
+            out.tokens(quote_spanned!(*ty_span=> ::core::option::Option::Some(inner)));
         } else {
-            quote!(::core::option::Option::None)
-        };
-        quote!(#path { #member: inner, .. } => __sc::Row::Inner { status: #status, display: #display },)
+            out.s("::core::option::Option::None");
+        }
+        out.s(" },");
     }
 
     /// Whether any variant is `transparent`.
@@ -331,89 +390,100 @@ impl Gen<'_> {
     }
 
     /// `www_authenticate` for each variant: a `transparent` variant's field's, else the
-    /// variant's own key, else the enum's. Only written when there is something to say.
+    /// variant's own key, else the enum's. Only written when there is something to say;
+    /// says whether it was.
     ///
     /// ```text
     /// fn __status_challenge(value: &E) -> Option<&'static str> {
     ///     __status_row(value).challenge(match value { E::A { .. } => Some("Basic"), _ => Some("Bearer") })
     /// }
     /// ```
-    fn challenge_fn(&self) -> TokenStream {
-        let input = self.checked.input;
-        let own = |lit: Option<&crate::syntax::LitStr>| match lit {
+    fn challenge_fn(&self, out: &mut Out) -> bool {
+        let own = |out: &mut Out, lit: Option<&crate::syntax::LitStr>| match lit {
             Some(lit) => {
-                let text = lit.value();
-                quote!(::core::option::Option::Some(#text))
+                out.s("::core::option::Option::Some(")
+                    .lit(lit.value())
+                    .s(")");
             }
-            None => quote!(::core::option::Option::None),
+            None => {
+                out.s("::core::option::Option::None");
+            }
         };
-        let by_variant = self.checked.variants.iter().filter_map(|r| {
-            let lit = r.variant.attrs.www_authenticate.as_ref()?;
-            Some((self.checked.input.path_of(r.variant), own(Some(lit))))
-        });
-        let fallback = own(input.attrs.www_authenticate.as_ref());
+        let on_enum = self.input().attrs.www_authenticate.as_ref();
         self.per_variant_fn(
+            out,
             "challenge",
-            quote!(::core::option::Option<&'static ::core::primitive::str>),
-            by_variant.collect(),
-            input.attrs.www_authenticate.is_some(),
-            fallback,
+            "::core::option::Option<&'static ::core::primitive::str>",
+            |v| v.attrs.www_authenticate.as_ref(),
+            on_enum,
+            own,
         )
     }
 
     /// `masked` for each variant, as [`Self::challenge_fn`] does `www_authenticate`;
     /// `None` leaves it to the code (5xx are masked).
-    fn mask_fn(&self) -> TokenStream {
-        let input = self.checked.input;
-        let own = |mask: Option<bool>| match mask {
-            Some(mask) => quote!(::core::option::Option::Some(#mask)),
-            None => quote!(::core::option::Option::None),
+    fn mask_fn(&self, out: &mut Out) -> bool {
+        let own = |out: &mut Out, mask: Option<&bool>| match mask {
+            Some(mask) => {
+                let _ = write!(out, "::core::option::Option::Some({mask})");
+            }
+            None => {
+                out.s("::core::option::Option::None");
+            }
         };
-        let by_variant = self.checked.variants.iter().filter_map(|r| {
-            let mask = r.variant.attrs.mask?;
-            Some((self.checked.input.path_of(r.variant), own(Some(mask))))
-        });
+        let on_enum = self.input().attrs.mask.as_ref();
         self.per_variant_fn(
+            out,
             "masked",
-            quote!(::core::primitive::bool),
-            by_variant.collect(),
-            input.attrs.mask.is_some(),
-            own(input.attrs.mask),
+            "::core::primitive::bool",
+            |v| v.attrs.mask.as_ref(),
+            on_enum,
+            own,
         )
     }
 
     /// `fn __status_WHAT(value: &E) -> RET { __status_row(value).WHAT(OWN) }`, `OWN` a
     /// match over the variants that set the key, else the enum's value; nothing when no
     /// variant sets it, the enum does not, and no variant is `transparent`.
-    fn per_variant_fn(
-        &self,
+    fn per_variant_fn<'v, T: 'v>(
+        &'v self,
+        out: &mut Out,
         what: &str,
-        ret: TokenStream,
-        by_variant: Vec<(TokenStream, TokenStream)>,
-        on_enum: bool,
-        fallback: TokenStream,
-    ) -> TokenStream {
-        if by_variant.is_empty() && !on_enum && !self.has_transparent() {
-            return TokenStream::new();
+        ret: &str,
+        of_variant: impl Fn(&'v Variant<'v>) -> Option<&'v T>,
+        on_enum: Option<&'v T>,
+        write_value: impl Fn(&mut Out, Option<&'v T>),
+    ) -> bool {
+        let variants = &self.checked.variants;
+        let by_variant = variants.iter().any(|r| of_variant(r.variant).is_some());
+        if !by_variant && on_enum.is_none() && !self.has_transparent() {
+            return false;
         }
-        let node = self.checked.input.node;
-        let name = &node.ident;
-        let (impl_generics, ty_generics, where_clause) = node.generics.split_for_impl();
-        let fn_name = quote::format_ident!("__status_{}", what);
-        let method = quote::format_ident!("{}", what);
-        let own = if by_variant.is_empty() {
-            fallback
-        } else {
-            let arms = by_variant
-                .iter()
-                .map(|(path, value)| quote!(#path { .. } => #value,));
-            quote!(match value { #(#arms)* _ => #fallback })
-        };
-        quote! {
-            fn #fn_name #impl_generics (value: &#name #ty_generics) -> #ret #where_clause {
-                __status_row(value).#method(#own)
+        let _ = write!(out, "fn __status_{what}");
+        self.impl_generics(out, false);
+        out.s("(value: &");
+        self.ty(out);
+        let _ = write!(out, ") -> {ret}");
+        self.where_clause(out);
+        let _ = write!(out, "{{ __status_row(value).{what}(");
+        if by_variant {
+            out.s("match value {");
+            for r in variants {
+                if let Some(value) = of_variant(r.variant) {
+                    self.path(out, r.variant);
+                    out.s("{ .. } => ");
+                    write_value(out, Some(value));
+                    out.s(",");
+                }
             }
+            out.s("_ => ");
+            write_value(out, on_enum);
+            out.s("}");
+        } else {
+            write_value(out, on_enum);
         }
+        out.s(") }");
+        true
     }
 
     /// `HttpStatus`, `Display` and what status-core's features add: the same for every
@@ -421,19 +491,45 @@ impl Gen<'_> {
     /// say whether `challenge_fn` and `mask_fn` wrote their functions), so status-core's `macro_rules!`
     /// writes them (`hooks.rs`); rustc expands that more cheaply than this unoptimized
     /// proc macro builds the same tokens.
-    fn impls(&self, has_challenge: bool, has_mask: bool) -> TokenStream {
-        let input = self.checked.input;
-        let display = input.attrs.display().then(|| {
-            let lists = lists(input);
-            quote!(display (#lists))
-        });
-        let challenge = has_challenge.then(|| quote!(__status_challenge));
-        let mask = has_mask.then(|| quote!(__status_masked));
-        let inner = self.has_transparent().then(|| quote!(inner));
-        let args = hook_args(input, self.is_total());
-        quote! {
-            __sc::derive_impls! { {#display} {#challenge} {#mask} {#inner} #args }
+    fn impls(&self, out: &mut Out, has_challenge: bool, has_mask: bool) {
+        out.s("__sc::derive_impls! { {");
+        if self.input().attrs.display() {
+            out.s("display (");
+            self.lists(out);
+            out.s(")");
         }
+        out.s("} {");
+        if has_challenge {
+            out.s("__status_challenge");
+        }
+        out.s("} {");
+        if has_mask {
+            out.s("__status_masked");
+        }
+        out.s("} {");
+        if self.has_transparent() {
+            out.s("inner");
+        }
+        out.s("} ");
+        if self.is_total() {
+            out.s("total ");
+        }
+        if !self.input().attrs.implements_into_response() {
+            out.s("no_response ");
+        }
+        self.lists(out);
+        out.s("}");
+    }
+
+    /// `[IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`.
+    fn lists(&self, out: &mut Out) {
+        out.s("[");
+        self.impl_generics(out, false);
+        out.s("] [");
+        self.ty(out);
+        out.s("] [");
+        self.where_clause(out);
+        out.s("]");
     }
 
     /// Whether every variant has a fixed code (no `other`, no `transparent`), so that the
@@ -456,7 +552,7 @@ impl Gen<'_> {
             .collect();
         // A few variants: comparing pairs costs less than compiling a sort into the macro.
         let shared = (1..codes.len()).any(|i| codes[..i].contains(&codes[i]));
-        self.checked.input.all_unit() && !shared
+        self.input().all_unit() && !shared
     }
 
     /// ```text
@@ -467,31 +563,32 @@ impl Gen<'_> {
     ///     }
     /// }
     /// ```
-    fn inherent_impl(&self) -> TokenStream {
+    fn inherent_impl(&self, out: &mut Out) {
         if !self.codes_make_values() {
-            return TokenStream::new();
+            return;
         }
-        let arms = self.checked.variants.iter().filter_map(|r| {
-            let code = Literal::u16_unsuffixed(code_of(r)?);
-            let ident = r.variant.ident;
-            Some(
-                quote_spanned!(ident.span()=> #code => ::core::option::Option::Some(Self::#ident),),
-            )
-        });
-        let vis = &self.checked.input.node.vis;
-        let doc = self.doc_of_from_code();
-        let body = quote! {
-            #[doc = #doc]
-            #[must_use]
-            #[deny(unreachable_patterns)]
-            #vis const fn from_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                match code {
-                    #(#arms)*
-                    _ => ::core::option::Option::None,
-                }
+        self.open_impl(out, "");
+        out.s("#[doc = ").lit(&self.doc_of_from_code()).s("]");
+        out.s("#[must_use] #[deny(unreachable_patterns)]");
+        // The visibility as text, unless it names `$crate` (from a `macro_rules!`).
+        let vis = &self.input().node.vis;
+        let text = vis.to_string();
+        if text.contains('$') {
+            out.tokens(vis.clone());
+        } else {
+            out.s(" ").s(&text);
+        }
+        out.s(" const fn from_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> { match code {");
+        for r in &self.checked.variants {
+            if let Some(code) = code_of(r) {
+                let _ = write!(
+                    out,
+                    "{code} => ::core::option::Option::Some(Self::{}),",
+                    r.variant.ident
+                );
             }
-        };
-        self.impl_block(None, &body)
+        }
+        out.s("_ => ::core::option::Option::None, } } }");
     }
 
     fn doc_of_from_code(&self) -> String {
@@ -512,9 +609,9 @@ impl Gen<'_> {
     }
 
     /// `From<u16>`: the named variant, else the `other` one holding the code.
-    fn conversion_impl(&self) -> TokenStream {
+    fn conversion_impl(&self, out: &mut Out) {
         let Some(other) = self.other() else {
-            return TokenStream::new();
+            return;
         };
         let Kind::Other(OtherField {
             member,
@@ -523,25 +620,22 @@ impl Gen<'_> {
         }) = &other.kind
         else {
             // Only a `u16` field can hold any `u16`.
-            return TokenStream::new();
+            return;
         };
         if !self.codes_make_values() {
-            return TokenStream::new();
+            return;
         }
-        let ident = other.variant.ident;
-        let code = quote_spanned!(*ty_span=> code);
-        let body = quote! {
-            fn from(code: ::core::primitive::u16) -> Self {
-                match Self::from_code(code) {
-                    ::core::option::Option::Some(named) => named,
-                    ::core::option::Option::None => Self::#ident { #member: #code },
-                }
-            }
-        };
-        self.impl_block(
-            Some(quote!(::core::convert::From<::core::primitive::u16>)),
-            &body,
-        )
+        self.open_impl(out, "::core::convert::From< ::core::primitive::u16>");
+        out.s(
+            "fn from(code: ::core::primitive::u16) -> Self { match Self::from_code(code) { \
+             ::core::option::Option::Some(named) => named, \
+             ::core::option::Option::None => Self::",
+        );
+        let _ = write!(out, "{} {{ {member}: ", other.variant.ident);
+        // Spanned on the field's type, as in the row: should a type of the user's be
+        // called `u16`, both mismatches land there, as one error.
+        out.tokens(quote_spanned!(*ty_span=> code));
+        out.s(" }, } } }");
     }
 }
 
@@ -557,46 +651,56 @@ impl Gen<'_> {
     ///     [__sc::answer(404, "NotFound", "doc", "Not Found", "...", 1, None), ..]
     ///     [InnerError, ..] }
     /// ```
-    fn docs_impl(&self) -> TokenStream {
+    fn docs_impl(&self, out: &mut Out) {
         if !cfg!(feature = "utoipa") {
-            return TokenStream::new();
+            return;
         }
-        let answers = self.checked.variants.iter().filter_map(|r| self.answer(r));
-        let inner = self.checked.variants.iter().filter_map(inner_type);
-        let lists = lists(self.checked.input);
-        quote! {
-            __sc::derive_docs! { #lists [#(#answers),*] [#(#inner),*] }
+        out.s("__sc::derive_docs! {");
+        self.lists(out);
+        out.s("[");
+        for r in &self.checked.variants {
+            self.answer(out, r);
         }
+        out.s("] [");
+        for r in &self.checked.variants {
+            if let Some(ty) = inner_type(r) {
+                out.tokens(ty).s(",");
+            }
+        }
+        out.s("] }");
     }
 
-    fn answer(&self, r: &Resolved<'_>) -> Option<TokenStream> {
-        let name = r.variant.ident.to_string();
-        let docs = &r.variant.docs;
-        let challenge = r.variant.attrs.www_authenticate.as_ref().or(self
-            .checked
-            .input
-            .attrs
-            .www_authenticate
-            .as_ref());
-        let challenge = match challenge {
-            Some(lit) => {
-                let text = lit.value();
-                quote!(::core::option::Option::Some(#text))
-            }
-            None => quote!(::core::option::Option::None),
+    /// `__sc::answer(404, "NotFound", "doc", "Not Found", "...", 1, None),`; nothing for a
+    /// `transparent` variant.
+    fn answer(&self, out: &mut Out, r: &Resolved<'_>) {
+        let (code, reason, description, retry) = match &r.kind {
+            Kind::Code(e) => (
+                e.code,
+                e.reason.as_str(),
+                e.description.as_str(),
+                retry_index(e.retry),
+            ),
+            Kind::Other(_) => (0, "", "", 0),
+            Kind::Transparent(_) => return,
         };
-        match &r.kind {
-            Kind::Code(e) => {
-                let code = Literal::u16_unsuffixed(e.code);
-                let (reason, description) = (&e.reason, &e.description);
-                let retry = Literal::u8_unsuffixed(retry_index(e.retry));
-                Some(
-                    quote!(__sc::answer(#code, #name, #docs, #reason, #description, #retry, #challenge)),
-                )
+        let _ = write!(out, "__sc::answer({code}, ");
+        out.lit(&r.variant.ident.to_string()).s(", ");
+        out.lit(&r.variant.docs).s(", ");
+        out.lit(reason).s(", ");
+        out.lit(description).s(", ");
+        let _ = write!(out, "{retry}, ");
+        let challenge = r.variant.attrs.www_authenticate.as_ref();
+        match challenge.or(self.input().attrs.www_authenticate.as_ref()) {
+            Some(lit) => {
+                out.s("::core::option::Option::Some(")
+                    .lit(lit.value())
+                    .s(")");
             }
-            Kind::Other(_) => Some(quote!(__sc::answer(0, #name, #docs, "", "", 0, #challenge))),
-            Kind::Transparent(_) => None,
+            None => {
+                out.s("::core::option::Option::None");
+            }
         }
+        out.s("),");
     }
 }
 
@@ -610,22 +714,17 @@ fn inner_type(r: &Resolved<'_>) -> Option<TokenStream> {
     Some(field.ty.iter().cloned().collect())
 }
 
-/// What status-core's `derive_impls!` and `derive_hooks!` take after their own switches:
-/// `total? no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`. `total` gives `From`
-/// conversions to `http::StatusCode` instead of `TryFrom`; `no_response` keeps the response
-/// features' `IntoResponse` and `ResponseError` off a type that has its own.
+/// What status-core's `derive_hooks!` takes after its own switches, for the stubs written
+/// beside errors: `total? no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`. `total`
+/// gives `From` conversions to `http::StatusCode` instead of `TryFrom`; `no_response`
+/// keeps the response features' `IntoResponse` and `ResponseError` off a type that has its
+/// own. (The derive's own output writes the same as text, in `Gen::impls`.)
 pub(crate) fn hook_args(input: &Input<'_>, total: bool) -> TokenStream {
     let total = total.then(|| quote!(total));
     let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
-    let lists = lists(input);
-    quote!(#total #opt_out #lists)
-}
-
-/// `[IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`.
-fn lists(input: &Input<'_>) -> TokenStream {
     let name = &input.node.ident;
     let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
-    quote!([#impl_generics] [#name #ty_generics] [#where_clause])
+    quote!(#total #opt_out [#impl_generics] [#name #ty_generics] [#where_clause])
 }
 
 fn code_of(r: &Resolved<'_>) -> Option<u16> {
@@ -635,12 +734,29 @@ fn code_of(r: &Resolved<'_>) -> Option<u16> {
     }
 }
 
+/// The code an `other` variant's field holds, read from the binding `code`: the one place
+/// the field is read, so that should it not hold a code after all, rustc says so once, at
+/// the field. A `u16` is read as is (a struct literal, not a call: rustc's note on a bad
+/// argument would show the user status-core's private function); any other type through
+/// `CodeField`, whose message says which types hold a code, spanned on the field's type.
+/// Only the value is spanned on the field: a pattern there would be linted as the user's
+/// own (`non_shorthand_field_patterns`).
+fn other_code(out: &mut Out, other: &OtherField) {
+    let span = other.ty_span;
+    // Even `u16` is spanned: a type of the user's may be called `u16`.
+    out.tokens(if other.is_u16 {
+        quote_spanned!(span=> *code)
+    } else {
+        quote_spanned!(span=> __sc::CodeField::__status_code(*code))
+    });
+}
+
 /// `__sc::named(400, "400 Bad Request", "Bad Request", "...", 1)`: a variant's row with
 /// the spec's words spelled out.
-fn named_row(e: &status_spec::CodeEntry) -> TokenStream {
-    let code = Literal::u16_unsuffixed(e.code);
-    let text = format!("{} {}", e.code, e.reason);
-    let (reason, description) = (&e.reason, &e.description);
-    let retry = Literal::u8_unsuffixed(retry_index(e.retry));
-    quote!(__sc::named(#code, #text, #reason, #description, #retry))
+fn named_row(out: &mut Out, e: &status_spec::CodeEntry) {
+    let _ = write!(out, "__sc::named({}, ", e.code);
+    out.lit(&format!("{} {}", e.code, e.reason)).s(", ");
+    out.lit(&e.reason).s(", ");
+    out.lit(&e.description).s(", ");
+    let _ = write!(out, "{})", retry_index(e.retry));
 }

@@ -9,6 +9,7 @@ mod ast;
 mod attr;
 mod expand;
 mod fallback;
+mod out;
 mod valid;
 
 use proc_macro2::TokenStream;

@@ -108,6 +108,11 @@ impl DeriveInput {
 }
 
 impl Generics {
+    /// Whether the type declares no parameters.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.params.is_empty()
+    }
+
     /// The impl's generics with `lifetime` first: `<'l, T: Bound>`.
     pub(crate) fn impl_generics_with(&self, lifetime: &TokenStream) -> TokenStream {
         let declared = self.params.iter().map(|(d, _)| d);

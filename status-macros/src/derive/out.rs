@@ -1,0 +1,242 @@
+//! The derive's output written as Rust source text and lexed by rustc in one call.
+//!
+//! Built token by token (`quote!`), each token, group and spliced stream is a call across
+//! the proc-macro bridge made by this macro's own code, which cargo compiles without
+//! optimisation: on a crate of 200 derived enums that was a tenth of rustc's whole work,
+//! more than rustc takes to lex the same text. Text cannot carry everything, though: tokens
+//! of the user's that must keep their spans (generics, so that errors in bounds point at
+//! them; expressions spanned on a field's type, so that rustc complains there) or that text
+//! cannot spell (`$crate` from a `macro_rules!`) go in as holes, filled after lexing.
+
+use std::fmt;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Source text with holes. A hole is written `$N`: the derive writes `$` nowhere else, and
+/// the user's identifiers and literals written as text cannot contain it.
+///
+/// Filling a hole rebuilds each group around it, and only those: `Out` follows the groups
+/// its text opens and closes, and each hole keeps the way down to it.
+#[derive(Default)]
+pub(crate) struct Out {
+    text: String,
+    holes: Vec<Option<TokenStream>>,
+    /// Where each hole is: the position among its siblings of each group around it.
+    paths: Vec<Vec<usize>>,
+    /// The groups open where the text ends, each by its position among its siblings.
+    open: Vec<usize>,
+    /// How many groups have opened so far in each open group (and at the top).
+    opened: Vec<usize>,
+}
+
+impl Out {
+    /// Appends source text: punctuation, keywords, paths, identifiers, numbers. String
+    /// literals go through [`Out::lit`].
+    pub(crate) fn s(&mut self, text: &str) -> &mut Self {
+        for b in text.bytes() {
+            match b {
+                b'{' | b'(' | b'[' => {
+                    if self.opened.len() <= self.open.len() {
+                        self.opened.push(0);
+                    }
+                    let depth = self.open.len();
+                    self.open.push(self.opened[depth]);
+                    self.opened[depth] += 1;
+                    self.opened.truncate(depth + 1);
+                }
+                b'}' | b')' | b']' => {
+                    self.open.pop();
+                }
+                _ => {}
+            }
+        }
+        self.text.push_str(text);
+        self
+    }
+
+    /// Appends `tokens` as they are, spans included (nothing when empty).
+    pub(crate) fn tokens(&mut self, tokens: TokenStream) -> &mut Self {
+        if !tokens.is_empty() {
+            let n = self.holes.len();
+            self.text.push_str(" $");
+            self.text.push_str(&n.to_string());
+            self.text.push(' ');
+            self.holes.push(Some(tokens));
+            self.paths.push(self.open.clone());
+        }
+        self
+    }
+
+    /// Appends a string literal holding `value`.
+    pub(crate) fn lit(&mut self, value: &str) -> &mut Self {
+        // `Debug` of a `str` is a Rust string literal: quotes, backslashes and control
+        // characters escaped, the rest as is.
+        self.text.push_str(&format!("{value:?}"));
+        self
+    }
+
+    /// The tokens: the text lexed, the holes filled.
+    pub(crate) fn finish(self) -> TokenStream {
+        let here = &mut Vec::new();
+        if !proc_macro::is_available() {
+            let Ok(lexed) = self.text.parse::<TokenStream>() else {
+                return unreadable();
+            };
+            let mut holes = self.holes;
+            return fallback::fill(lexed, &mut holes, &self.paths, here);
+        }
+        // Inside the compiler, rustc lexes the text: `proc_macro2`'s parse would first run
+        // its own lexer over it to check it, compiled as slowly as this macro. And the holes
+        // are filled with `proc_macro`'s own types, whose code is compiled optimised.
+        let Ok(lexed) = self.text.parse::<proc_macro::TokenStream>() else {
+            return unreadable();
+        };
+        if self.holes.is_empty() {
+            return lexed.into();
+        }
+        let mut holes: Vec<Option<proc_macro::TokenStream>> =
+            self.holes.into_iter().map(|h| h.map(Into::into)).collect();
+        compiler::fill(lexed, &mut holes, &self.paths, here).into()
+    }
+}
+
+/// The text is the derive's own (keywords, paths, identifiers, numbers and escaped string
+/// literals), so it lexes; should it ever not, the user gets an error, not a panic.
+fn unreadable() -> TokenStream {
+    quote!(::core::compile_error!(
+        "#[derive(StatusCodes)] wrote code it cannot read back; please report this bug"
+    );)
+}
+
+impl fmt::Write for Out {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.s(s);
+        Ok(())
+    }
+}
+
+/// `fill(stream, holes, paths, here)`: `stream` (the group at `here`) with each `$N`
+/// replaced by hole `N`; only the groups on the way to a hole are taken apart and rebuilt.
+/// Written once for `proc_macro`'s types and once for `proc_macro2`'s (unit tests).
+macro_rules! fill_with {
+    ($pm:ident) => {
+        pub(super) fn fill(
+            stream: $pm::TokenStream,
+            holes: &mut [Option<$pm::TokenStream>],
+            paths: &[Vec<usize>],
+            here: &mut Vec<usize>,
+        ) -> $pm::TokenStream {
+            use $pm::{Group, TokenStream, TokenTree};
+            let mut out: Vec<TokenTree> = Vec::new();
+            let mut trees = stream.into_iter().peekable();
+            let mut groups = 0;
+            while let Some(tree) = trees.next() {
+                match tree {
+                    TokenTree::Punct(p) if p.as_char() == '$' => {
+                        let hole = match trees.peek() {
+                            Some(TokenTree::Literal(n)) => n
+                                .to_string()
+                                .parse::<usize>()
+                                .ok()
+                                .and_then(|n| holes.get_mut(n))
+                                .and_then(Option::take),
+                            _ => None,
+                        };
+                        match hole {
+                            Some(tokens) => {
+                                trees.next();
+                                out.extend(tokens);
+                            }
+                            None => out.push(TokenTree::Punct(p)),
+                        }
+                    }
+                    TokenTree::Group(g) => {
+                        here.push(groups);
+                        groups += 1;
+                        let inside = paths.iter().any(|p| p.starts_with(here));
+                        let tree = if inside {
+                            let stream = fill(g.stream(), holes, paths, here);
+                            let mut filled = Group::new(g.delimiter(), stream);
+                            filled.set_span(g.span());
+                            filled
+                        } else {
+                            g
+                        };
+                        here.pop();
+                        out.push(TokenTree::Group(tree));
+                    }
+                    other => out.push(other),
+                }
+            }
+            out.into_iter().collect::<TokenStream>()
+        }
+    };
+}
+
+mod compiler {
+    fill_with!(proc_macro);
+}
+
+mod fallback {
+    fill_with!(proc_macro2);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proc_macro2::{Ident, Span, TokenTree};
+
+    #[test]
+    fn holes_are_filled_where_they_were_written_at_any_depth() {
+        let mut out = Out::default();
+        let ident = Ident::new("Spanned", Span::call_site());
+        out.s("impl Tr for X {")
+            .tokens(quote!(#ident))
+            .s("fn f() -> [u8; 2] { [")
+            .tokens(quote!(1u8))
+            .s(", 2] } }")
+            .tokens(TokenStream::new());
+        assert_eq!(out.paths, [vec![0], vec![0, 2, 0]]);
+        let filled = out.finish().to_string();
+        assert_eq!(
+            filled,
+            "impl Tr for X { Spanned fn f () -> [u8 ; 2] { [1u8 , 2] } }"
+        );
+    }
+
+    #[test]
+    fn groups_away_from_holes_are_left_whole() {
+        let mut out = Out::default();
+        out.s("a { b (c) [d] } { (e) {").tokens(quote!(x)).s("} }");
+        assert_eq!(out.paths, [vec![1, 1]]);
+        assert_eq!(out.finish().to_string(), "a { b (c) [d] } { (e) { x } }");
+    }
+
+    #[test]
+    fn literals_round_trip_through_text() {
+        for text in [
+            "plain",
+            "quote \" and \\ back",
+            "tab\tnew\nline\0",
+            "ünï\u{301}\u{200b}",
+            "$0",
+        ] {
+            let mut out = Out::default();
+            out.lit(text);
+            let lexed: Vec<TokenTree> = out.finish().into_iter().collect();
+            let [TokenTree::Literal(lit)] = lexed.as_slice() else {
+                panic!("{text:?} lexed as {lexed:?}");
+            };
+            let value = crate::syntax::LitStr::from_literal(lit).map(|l| l.value().to_owned());
+            assert_eq!(value.as_deref(), Some(text));
+        }
+    }
+
+    #[test]
+    fn a_dollar_of_the_users_is_kept() {
+        let mut out = Out::default();
+        out.s("m! {").tokens(quote!($x)).s("}");
+        assert_eq!(out.finish().to_string(), "m ! { $ x }");
+    }
+}
