@@ -183,7 +183,7 @@ pub mod __private {
 
     pub use crate::{
         __derive_docs as derive_docs, __derive_hooks as derive_hooks,
-        __derive_impls as derive_impls, __set_hooks as set_hooks,
+        __hook_response_methods as hook_response_methods, __set_hooks as set_hooks,
     };
 
     #[cfg(feature = "http")]

@@ -4,9 +4,8 @@
 //! The output is kept small on purpose: a crate with hundreds of these enums spends most of
 //! its build expanding and checking it. Each enum's code only maps its variants to a
 //! status-core `Row` (on the embedded spec a slot of status-core's table, so no words at
-//! all); the impls read that row through status-core's shared functions, and paths go
-//! through one short alias of `status_core::__private`. It is written as text (`Out`):
-//! rustc lexes that faster than this unoptimised macro builds tokens.
+//! all), and the impls read that row through status-core's shared functions. It is written
+//! as text (`Out`): rustc lexes that faster than this unoptimised macro builds tokens.
 
 use std::fmt::Write as _;
 
@@ -19,27 +18,37 @@ use super::out::Out;
 use super::valid::{Checked, FieldRef, Kind, OtherField, Resolved};
 use crate::load::Loaded;
 
+/// `__sc` stands for `::status_core::__private`, written out in full (or, with
+/// `crate = ".."`, a `use` of that path under this name):
+///
 /// ```text
 /// const _: () = {
 ///     const _: &[u8] = ::core::include_bytes!("/path/to/codes.toml");   // rebuild on edits
-///     use ::status_core::__private as __sc;
 ///     const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }  // `other` on a file's spec
-///     fn __status_row(value: &E) -> __sc::Row<'_> { .. }               // by variant position
+///     #[inline] fn __status_row(value: &E) -> __sc::Row<'_> { .. }     // by variant position
 ///     fn __status_challenge(value: &E) -> Option<&str> { .. }           // with `www_authenticate` or `transparent`
 ///     fn __status_masked(value: &E) -> bool { .. }                      // with `mask` or `transparent`
-///     __sc::derive_impls! { {display} {..} {..} {inner} total [<T>] [E<T>] [where ..] }
-///                                                  // HttpStatus reading the row, Display (unless
-///                                                  // display = false), what status-core's features add
+///     impl __sc::HttpStatus for E { .. }                                // reading the row
+///     __sc::derive_hooks! { total [<T>] [E<T>] [where ..] }             // feature http
+///     impl Display for E { .. }                                         // unless display = false
 ///     impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } } // unit variants only
 ///     impl From<u16> for E { .. }                                       // ... with `other`
 ///     __sc::derive_docs! { [<T>] [E<T>] [where ..] [answers..] [inner types..] } // feature utoipa
 /// };
 /// ```
 pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
+    // status-core's `__private` by its full path: resolving 200 enums' paths through a
+    // `use` alias cost rustc 1% more. A crate path of the user's is kept as tokens, once.
+    let custom = checked.input.attrs.krate.clone();
     let r#gen = Gen {
         checked,
         name: checked.input.node.ident.to_string(),
         embedded: loaded.file.is_none(),
+        sc: if custom.is_some() {
+            " __sc"
+        } else {
+            " ::status_core::__private"
+        },
     };
     let mut out = Out::default();
     out.s("const _: () = {");
@@ -48,9 +57,9 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
             .lit(&file.to_string_lossy())
             .s(");");
     }
-    out.s("use ");
-    r#gen.krate(&mut out);
-    out.s("::__private as __sc;");
+    if let Some(path) = custom {
+        out.s("use ").tokens(path).s("::__private as __sc;");
+    }
     r#gen.other_lookup(&mut out);
     r#gen.row_fn(&mut out);
     let has_challenge = r#gen.challenge_fn(&mut out);
@@ -70,6 +79,9 @@ struct Gen<'a> {
     name: String,
     /// The spec is the embedded default, whose fallback tables status-core already holds.
     embedded: bool,
+    /// How the output names `status_core::__private` (after a space: text such as `<::`
+    /// would lex as joined punctuation).
+    sc: &'static str,
 }
 
 impl Gen<'_> {
@@ -82,14 +94,6 @@ impl Gen<'_> {
             .variants
             .iter()
             .find(|r| matches!(r.kind, Kind::Other(_)))
-    }
-
-    /// `::status_core`, or the path given with `crate = ".."` (kept as tokens).
-    fn krate(&self, out: &mut Out) {
-        match &self.input().attrs.krate {
-            None => out.s("::status_core"),
-            Some(path) => out.tokens(path.clone()),
-        };
     }
 
     /// `<T: Bound, ..>` as an impl declares the type's parameters, with `'__status` first
@@ -166,7 +170,9 @@ impl Gen<'_> {
             Layout::Compact,
         );
         out.s("#[allow(clippy::match_same_arms, reason = \"one arm per code keeps the table readable\")] #[inline] \
-               const fn __status_other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, __sc::Retry) {")
+               const fn __status_other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, ")
+            .s(self.sc)
+            .s("::Retry) {")
             .tokens(body)
             .s("}");
     }
@@ -187,11 +193,13 @@ impl Gen<'_> {
     fn row_fn(&self, out: &mut Out) {
         // The row borrows a `transparent` variant's field: name the borrow, as the type's
         // own lifetimes would make `'_` ambiguous.
-        out.s("fn __status_row");
+        // Inline: used by the impls' `#[inline]` methods only, it is then compiled where
+        // they are used, not in every crate that derives.
+        out.s("#[inline] fn __status_row");
         self.impl_generics(out, true);
         out.s("(value: &'__status");
         self.ty(out);
-        out.s(") -> __sc::Row<'__status>");
+        out.s(") -> ").s(self.sc).s("::Row<'__status>");
         self.where_clause(out);
         out.s("{");
         match self.embedded_table() {
@@ -240,7 +248,7 @@ impl Gen<'_> {
                 Kind::Code(e) if slot.is_none() => {
                     self.path(out, r.variant);
                     out.s("{ .. } => ");
-                    named_row(out, e);
+                    named_row(out, e, self.sc);
                     out.s(",");
                 }
                 Kind::Code(_) => {}
@@ -248,8 +256,8 @@ impl Gen<'_> {
                 // field, not against the other arms' codes (which would add an error).
                 Kind::Other(other) => {
                     self.other_arm(out, r.variant, other);
-                    out.s("__sc::Row::Embedded { code: ");
-                    other_code(out, other);
+                    out.s(self.sc).s("::Row::Embedded { code: ");
+                    other_code(out, other, self.sc);
                     let _ = write!(out, ", table: {table} }},");
                 }
                 Kind::Transparent(field) => self.transparent_arm(out, r.variant, field),
@@ -262,7 +270,8 @@ impl Gen<'_> {
         if apart > 0 {
             out.s("_ => ");
         }
-        let _ = write!(out, "__sc::Row::Table {{ table: {table}, slot: (&[");
+        out.s(self.sc);
+        let _ = write!(out, "::Row::Table {{ table: {table}, slot: (&[");
         for (i, slot) in slots.iter().enumerate() {
             let sep = if i == 0 { "" } else { "," };
             let _ = write!(out, "{sep}{}", slot.unwrap_or(0));
@@ -312,15 +321,16 @@ impl Gen<'_> {
         if named > 0 {
             let _ = write!(
                 out,
-                "const ROWS: &[__sc::Row< 'static > ; {}] = &[",
+                "const ROWS: &[{}::Row< 'static > ; {}] = &[",
+                self.sc,
                 variants.len()
             );
             for (i, r) in variants.iter().enumerate() {
                 out.s(if i == 0 { "" } else { "," });
                 match &r.kind {
-                    Kind::Code(e) => named_row(out, e),
+                    Kind::Code(e) => named_row(out, e, self.sc),
                     Kind::Other(_) | Kind::Transparent(_) => {
-                        out.s("__sc::Row::UNUSED");
+                        out.s(self.sc).s("::Row::UNUSED");
                     }
                 }
             }
@@ -335,8 +345,8 @@ impl Gen<'_> {
                 Kind::Code(_) => {}
                 Kind::Other(other) => {
                     self.other_arm(out, r.variant, other);
-                    out.s("__sc::Row::Own { code: ");
-                    other_code(out, other);
+                    out.s(self.sc).s("::Row::Own { code: ");
+                    other_code(out, other, self.sc);
                     out.s(", lookup: __status_other },");
                 }
                 Kind::Transparent(field) => self.transparent_arm(out, r.variant, field),
@@ -369,7 +379,8 @@ impl Gen<'_> {
         self.path(out, variant);
         let _ = write!(
             out,
-            "{{ {member}: inner, .. }} => __sc::Row::Inner {{ status: "
+            "{{ {member}: inner, .. }} => {}::Row::Inner {{ status: ",
+            self.sc
         );
         out.tokens(quote_spanned!(*ty_span=> inner));
         out.s(", display: ");
@@ -486,39 +497,75 @@ impl Gen<'_> {
         true
     }
 
-    /// `HttpStatus`, `Display` and what status-core's features add: the same for every
-    /// enum but for its name, generics and a few switches (`has_challenge` and `has_mask`
-    /// say whether `challenge_fn` and `mask_fn` wrote their functions), so status-core's `macro_rules!`
-    /// writes them (`hooks.rs`); rustc expands that more cheaply than this unoptimized
-    /// proc macro builds the same tokens.
+    /// `HttpStatus` reading the row, `Display` (unless `display = false`) and what
+    /// status-core's features add. `has_challenge` and `has_mask` say whether
+    /// `challenge_fn` and `mask_fn` wrote their functions. The features' additions are
+    /// status-core's `macro_rules!` (`hooks.rs`), which know its features: called only when
+    /// the features that give them something to write are on (status-core turns on this
+    /// crate's features of the same names), as each call costs rustc an expansion.
+    ///
+    /// ```text
+    /// impl HttpStatus for E {
+    ///     #[inline] fn code(&self) -> u16 { __status_row(self).code() } ..
+    ///     __sc::hook_response_methods! {}                      // features axum, actix
+    /// }
+    /// __sc::derive_hooks! { total [<T>] [E<T>] [where ..] }   // feature http
+    /// impl Display for E { #[inline] fn fmt(..) -> fmt::Result { __status_row(self).display(f) } }
+    /// ```
     fn impls(&self, out: &mut Out, has_challenge: bool, has_mask: bool) {
-        out.s("__sc::derive_impls! { {");
-        if self.input().attrs.display() {
-            out.s("display (");
-            self.lists(out);
-            out.s(")");
+        let sc = self.sc;
+        let str_ = "&'static ::core::primitive::str";
+        self.open_impl(out, &format!("{sc}::HttpStatus"));
+        for (method, ret) in [
+            ("code", "::core::primitive::u16"),
+            ("reason", str_),
+            ("description", str_),
+            ("class", &format!("{sc}::StatusClass")),
+            ("retry", &format!("{sc}::Retry")),
+        ] {
+            let _ = write!(
+                out,
+                "#[inline] fn {method}(&self) -> {ret} {{ __status_row(self).{method}() }}"
+            );
         }
-        out.s("} {");
         if has_challenge {
-            out.s("__status_challenge");
+            let _ = write!(
+                out,
+                "fn www_authenticate(&self) -> ::core::option::Option<{str_}> {{ __status_challenge(self) }}"
+            );
         }
-        out.s("} {");
         if has_mask {
-            out.s("__status_masked");
+            out.s("fn masked(&self) -> ::core::primitive::bool { __status_masked(self) }");
         }
-        out.s("} {");
         if self.has_transparent() {
-            out.s("inner");
+            let _ = write!(
+                out,
+                "fn __status_inner(&self) -> ::core::option::Option<&dyn {sc}::HttpStatus> {{ __status_row(self).inner() }}"
+            );
         }
-        out.s("} ");
-        if self.is_total() {
-            out.s("total ");
+        if cfg!(any(feature = "axum", feature = "actix")) {
+            out.s(sc).s("::hook_response_methods! {}");
         }
-        if !self.input().attrs.implements_into_response() {
-            out.s("no_response ");
-        }
-        self.lists(out);
         out.s("}");
+        if cfg!(feature = "http") {
+            out.s(sc).s("::derive_hooks! {");
+            if self.is_total() {
+                out.s("total ");
+            }
+            if !self.input().attrs.implements_into_response() {
+                out.s("no_response ");
+            }
+            self.lists(out);
+            out.s("}");
+        }
+        if self.input().attrs.display() {
+            self.open_impl(out, "::core::fmt::Display");
+            out.s(
+                "#[inline] fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { \
+                 __status_row(self).display(f) }",
+            );
+            out.s("}");
+        }
     }
 
     /// `[IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`.
@@ -655,7 +702,7 @@ impl Gen<'_> {
         if !cfg!(feature = "utoipa") {
             return;
         }
-        out.s("__sc::derive_docs! {");
+        out.s(self.sc).s("::derive_docs! {");
         self.lists(out);
         out.s("[");
         for r in &self.checked.variants {
@@ -683,7 +730,7 @@ impl Gen<'_> {
             Kind::Other(_) => (0, "", "", 0),
             Kind::Transparent(_) => return,
         };
-        let _ = write!(out, "__sc::answer({code}, ");
+        let _ = write!(out, "{}::answer({code}, ", self.sc);
         out.lit(&r.variant.ident.to_string()).s(", ");
         out.lit(&r.variant.docs).s(", ");
         out.lit(reason).s(", ");
@@ -741,20 +788,22 @@ fn code_of(r: &Resolved<'_>) -> Option<u16> {
 /// `CodeField`, whose message says which types hold a code, spanned on the field's type.
 /// Only the value is spanned on the field: a pattern there would be linted as the user's
 /// own (`non_shorthand_field_patterns`).
-fn other_code(out: &mut Out, other: &OtherField) {
+fn other_code(out: &mut Out, other: &OtherField, sc: &str) {
     let span = other.ty_span;
     // Even `u16` is spanned: a type of the user's may be called `u16`.
-    out.tokens(if other.is_u16 {
-        quote_spanned!(span=> *code)
-    } else {
-        quote_spanned!(span=> __sc::CodeField::__status_code(*code))
+    out.tokens(match (other.is_u16, sc) {
+        (true, _) => quote_spanned!(span=> *code),
+        (false, " __sc") => quote_spanned!(span=> __sc::CodeField::__status_code(*code)),
+        (false, _) => {
+            quote_spanned!(span=> ::status_core::__private::CodeField::__status_code(*code))
+        }
     });
 }
 
 /// `__sc::named(400, "400 Bad Request", "Bad Request", "...", 1)`: a variant's row with
 /// the spec's words spelled out.
-fn named_row(out: &mut Out, e: &status_spec::CodeEntry) {
-    let _ = write!(out, "__sc::named({}, ", e.code);
+fn named_row(out: &mut Out, e: &status_spec::CodeEntry, sc: &str) {
+    let _ = write!(out, "{sc}::named({}, ", e.code);
     out.lit(&format!("{} {}", e.code, e.reason)).s(", ");
     out.lit(&e.reason).s(", ");
     out.lit(&e.description).s(", ");

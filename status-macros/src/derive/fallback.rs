@@ -92,7 +92,7 @@ fn from_u16(input: &Input<'_>) -> TokenStream {
 }
 
 /// What status-core's features add (`http`, `axum` impls), as the real expansion gets them
-/// from `derive_impls!`: a use of those impls then adds no error to the real ones.
+/// from `derive_hooks!`: a use of those impls then adds no error to the real ones.
 fn hooks(input: &Input<'_>) -> TokenStream {
     let krate = input.krate();
     // Total when no variant asks for a status decided at run time, as the real one would.

@@ -73,7 +73,8 @@ mod tests {
         );
         assert!(!out.contains("compile_error"), "{out}");
         for piece in [
-            "derive_impls ! { { display ([] [E] []) } { } { } { } [] [E] [] }",
+            "impl :: status_core :: __private :: HttpStatus for E {",
+            "impl :: core :: fmt :: Display for E {",
             "fn __status_row",
             "fn from_code",
             "From < :: core :: primitive :: u16 >",
@@ -86,7 +87,7 @@ mod tests {
             .expect("the service lists 429")
             .slot;
         let row = format!(
-            "__sc :: Row :: Table {{ table : 4 , slot : (& [{slot} , 0]) [match value {{ E :: ResourceExhausted {{ .. }} => 0 , E :: Other {{ .. }} => 1 , }}] }}"
+            ":: status_core :: __private :: Row :: Table {{ table : 4 , slot : (& [{slot} , 0]) [match value {{ E :: ResourceExhausted {{ .. }} => 0 , E :: Other {{ .. }} => 1 , }}] }}"
         );
         assert!(out.contains(&row), "no `{row}` in {out}");
         assert!(!out.contains("Resource Exhausted"), "{out}");
@@ -100,8 +101,8 @@ mod tests {
         );
         assert!(!out.contains("compile_error"), "{out}");
         for piece in [
-            "const ROWS : & [__sc :: Row < 'static > ; 2] = & [__sc :: Row :: UNUSED , __sc :: named (404 , \"404 Not Found\" , \"Not Found\" ,",
-            "E :: O { 0 : code , .. } => __sc :: Row :: Own { code : * code , lookup : __status_other }",
+            "const ROWS : & [:: status_core :: __private :: Row < 'static > ; 2] = & [:: status_core :: __private :: Row :: UNUSED , :: status_core :: __private :: named (404 , \"404 Not Found\" , \"Not Found\" ,",
+            "E :: O { 0 : code , .. } => :: status_core :: __private :: Row :: Own { code : * code , lookup : __status_other }",
             "_ => ROWS [match value { E :: O { .. } => 0 , E :: NotFound { .. } => 1 , }]",
         ] {
             assert!(out.contains(piece), "no `{piece}` in {out}");
@@ -218,14 +219,14 @@ mod rows {
                 let mut codes = Vec::new();
                 let mut rest = expansion;
                 while let Some(at) = rest
-                    .find("__sc :: named (")
+                    .find(":: status_core :: __private :: named (")
                     .into_iter()
-                    .chain(rest.find("__sc :: Row :: UNUSED"))
+                    .chain(rest.find(":: status_core :: __private :: Row :: UNUSED"))
                     .min()
                 {
                     rest = &rest[at..];
                     let code = rest
-                        .strip_prefix("__sc :: named (")
+                        .strip_prefix(":: status_core :: __private :: named (")
                         .and_then(|args| args.split(' ').next())
                         .and_then(|c| c.parse::<u16>().ok());
                     codes.push(code);
@@ -240,9 +241,10 @@ mod rows {
             let Some((_, after)) = arm.split_once("=> ") else {
                 continue;
             };
-            let outcome = if after.starts_with("__sc :: Row :: Inner") {
+            let outcome = if after.starts_with(":: status_core :: __private :: Row :: Inner") {
                 Some(Expect::Transparent)
-            } else if let Some(args) = after.strip_prefix("__sc :: named (") {
+            } else if let Some(args) = after.strip_prefix(":: status_core :: __private :: named (")
+            {
                 args.split(' ')
                     .next()
                     .and_then(|c| c.parse().ok())
@@ -375,7 +377,7 @@ mod messages {
         let fine = expand("struct S(u8, #[status(transparent)] A);");
         assert!(!fine.contains("compile_error"), "{fine}");
         assert!(
-            fine.contains("S { 1 : inner , .. } => __sc :: Row :: Inner"),
+            fine.contains("S { 1 : inner , .. } => :: status_core :: __private :: Row :: Inner"),
             "{fine}"
         );
     }
@@ -405,16 +407,29 @@ mod messages {
         }
     }
 
+    /// The flags status-core's hooks read; the hooks are called only when the features
+    /// that give them something to write are on (cargo unifies features across the
+    /// workspace, so these tests see them on or off by what else is built).
     #[test]
     fn conversions_and_docs() {
+        let hooks = |out: &str, args: &str| {
+            let call = format!(":: status_core :: __private :: derive_hooks ! {{ {args} }}");
+            assert_eq!(out.contains(&call), cfg!(feature = "http"), "{out}");
+        };
         let fixed = expand("enum E { NotFound, #[status(500)] Db(String) }");
-        assert!(fixed.contains("{ } { } { } total [] [E] []"), "{fixed}");
+        hooks(&fixed, "total [] [E] []");
         let other = expand("enum E { NotFound, #[status(other)] O(u16) }");
-        assert!(other.contains("{ } { } { } [] [E] []"), "{other}");
+        hooks(&other, "[] [E] []");
         assert!(other.contains("`404` gives `NotFound`"), "{other}");
         assert!(other.contains("Never `O`"), "{other}");
+        let responses = other.contains("hook_response_methods ! { }");
+        assert_eq!(responses, cfg!(any(feature = "axum", feature = "actix")));
         let transparent = expand("enum E { #[status(transparent)] A(B) }");
-        assert!(transparent.contains("{ inner } [] [E] []"), "{transparent}");
+        hooks(&transparent, "[] [E] []");
+        assert!(
+            transparent.contains("fn __status_inner (& self)"),
+            "{transparent}"
+        );
         assert!(
             transparent.contains("fn __status_challenge"),
             "{transparent}"
@@ -423,7 +438,9 @@ mod messages {
         let plain = expand("enum E { NotFound }");
         assert!(!plain.contains("__status_challenge") && !plain.contains("__status_masked"));
         let own = expand("#[status(into_response = false)] enum E { NotFound }");
-        assert!(own.contains("total no_response [] [E] []"), "{own}");
+        hooks(&own, "total no_response [] [E] []");
+        let quiet = expand("#[status(display = false)] enum E { NotFound }");
+        assert!(!quiet.contains("Display"), "{quiet}");
     }
 
     #[test]
@@ -448,7 +465,9 @@ mod messages {
         let out =
             expand("#[status(service = \"safe_browsing\")] enum E { #[status(other)] O(u16) }");
         assert!(
-            out.contains("__sc :: Row :: Embedded { code : * code , table : 4 }"),
+            out.contains(
+                ":: status_core :: __private :: Row :: Embedded { code : * code , table : 4 }"
+            ),
             "{out}"
         );
         assert!(!out.contains("fn __status_other"), "{out}");
@@ -462,7 +481,7 @@ mod messages {
     #[test]
     fn openapi_answers_only_with_the_utoipa_feature() {
         let out = expand("enum E { NotFound, #[status(other)] O(u16) }");
-        let answers = "__sc :: derive_docs ! { [] [E] [] [__sc :: answer (404 , \"NotFound\"";
+        let answers = ":: status_core :: __private :: derive_docs ! { [] [E] [] [:: status_core :: __private :: answer (404 , \"NotFound\"";
         assert_eq!(out.contains(answers), cfg!(feature = "utoipa"), "{out}");
         assert_eq!(
             out.contains("derive_docs"),
