@@ -319,7 +319,7 @@ impl Service {
 
 /// A parsed and validated spec.
 ///
-/// Its collections are vectors kept sorted (see [`insert_sorted`]), not `BTreeMap`s: the
+/// Its collections are vectors kept sorted (by insertion, in order), not `BTreeMap`s: the
 /// macros build this crate before anything of the user's, and each map or sort
 /// instantiated here was compiled into it anew (two fifths of its code, once).
 #[derive(Debug, Clone, PartialEq, Eq)]
