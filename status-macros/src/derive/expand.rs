@@ -50,26 +50,34 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
             " ::status_core::__private"
         },
     };
-    let mut out = Out::default();
-    out.s("const _: () = {");
+    // Two texts, lexed apart: the items that hold tokens of the user's (holes), whose
+    // groups are taken apart to fill them, and the rest, left whole. One text would have
+    // the whole block taken apart for a hole in one item. The order of items in the block
+    // does not matter to rustc.
+    let mut plain = Out::default();
+    let mut spanned = Out::default();
     if let Some(file) = &loaded.file {
-        out.s("const _: &[::core::primitive::u8] = ::core::include_bytes!(")
+        plain
+            .s("const _: &[::core::primitive::u8] = ::core::include_bytes!(")
             .lit(&file.to_string_lossy())
             .s(");");
     }
     if let Some(path) = custom {
-        out.s("use ").tokens(path).s("::__private as __sc;");
+        spanned.s("use ").tokens(path).s("::__private as __sc;");
     }
-    r#gen.other_lookup(&mut out);
-    r#gen.row_fn(&mut out);
-    let has_challenge = r#gen.challenge_fn(&mut out);
-    let has_mask = r#gen.mask_fn(&mut out);
-    r#gen.impls(&mut out, has_challenge, has_mask);
-    r#gen.inherent_impl(&mut out);
-    r#gen.conversion_impl(&mut out);
-    r#gen.docs_impl(&mut out);
-    out.s("};");
-    out.finish()
+    r#gen.other_lookup(&mut spanned);
+    r#gen.row_fn(&mut spanned);
+    let has_challenge = r#gen.challenge_fn(&mut plain);
+    let has_mask = r#gen.mask_fn(&mut plain);
+    r#gen.impls(&mut plain, has_challenge, has_mask);
+    r#gen.inherent_impl(&mut plain);
+    r#gen.conversion_impl(&mut spanned);
+    r#gen.docs_impl(&mut plain);
+    let mut body = plain.finish();
+    if !spanned.is_empty() {
+        body.extend(spanned.finish());
+    }
+    quote!(const _: () = { #body };)
 }
 
 /// What every piece of the expansion needs.

@@ -16,41 +16,20 @@ use quote::quote;
 /// Source text with holes. A hole is written `$N`: the derive writes `$` nowhere else, and
 /// the user's identifiers and literals written as text cannot contain it.
 ///
-/// Filling a hole rebuilds each group around it, and only those: `Out` follows the groups
-/// its text opens and closes, and each hole keeps the way down to it.
+/// Filling a hole rebuilds each group around it, and only those: when there are holes,
+/// `finish` reads the text once for the groups around each.
 #[derive(Default)]
 pub(crate) struct Out {
     text: String,
     holes: Vec<Option<TokenStream>>,
-    /// Where each hole is: the position among its siblings of each group around it.
-    paths: Vec<Vec<usize>>,
-    /// The groups open where the text ends, each by its position among its siblings.
-    open: Vec<usize>,
-    /// How many groups have opened so far in each open group (and at the top).
-    opened: Vec<usize>,
+    /// Where each hole starts in `text`.
+    at: Vec<usize>,
 }
 
 impl Out {
     /// Appends source text: punctuation, keywords, paths, identifiers, numbers. String
-    /// literals go through [`Out::lit`].
+    /// literals go through [`Out::lit`], or are whole within `text`.
     pub(crate) fn s(&mut self, text: &str) -> &mut Self {
-        for b in text.bytes() {
-            match b {
-                b'{' | b'(' | b'[' => {
-                    if self.opened.len() <= self.open.len() {
-                        self.opened.push(0);
-                    }
-                    let depth = self.open.len();
-                    self.open.push(self.opened[depth]);
-                    self.opened[depth] += 1;
-                    self.opened.truncate(depth + 1);
-                }
-                b'}' | b')' | b']' => {
-                    self.open.pop();
-                }
-                _ => {}
-            }
-        }
         self.text.push_str(text);
         self
     }
@@ -58,14 +37,18 @@ impl Out {
     /// Appends `tokens` as they are, spans included (nothing when empty).
     pub(crate) fn tokens(&mut self, tokens: TokenStream) -> &mut Self {
         if !tokens.is_empty() {
-            let n = self.holes.len();
+            self.at.push(self.text.len());
             self.text.push_str(" $");
-            self.text.push_str(&n.to_string());
+            self.text.push_str(&self.holes.len().to_string());
             self.text.push(' ');
             self.holes.push(Some(tokens));
-            self.paths.push(self.open.clone());
         }
         self
+    }
+
+    /// Whether no text has been written.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
 
     /// Appends a string literal holding `value`.
@@ -79,12 +62,13 @@ impl Out {
     /// The tokens: the text lexed, the holes filled.
     pub(crate) fn finish(self) -> TokenStream {
         let here = &mut Vec::new();
+        let paths = paths(&self.text, &self.at);
         if !proc_macro::is_available() {
             let Ok(lexed) = self.text.parse::<TokenStream>() else {
                 return unreadable();
             };
             let mut holes = self.holes;
-            return fallback::fill(lexed, &mut holes, &self.paths, here);
+            return fallback::fill(lexed, &mut holes, &paths, here);
         }
         // Inside the compiler, rustc lexes the text: `proc_macro2`'s parse would first run
         // its own lexer over it to check it, compiled as slowly as this macro. And the holes
@@ -97,8 +81,52 @@ impl Out {
         }
         let mut holes: Vec<Option<proc_macro::TokenStream>> =
             self.holes.into_iter().map(|h| h.map(Into::into)).collect();
-        compiler::fill(lexed, &mut holes, &self.paths, here).into()
+        compiler::fill(lexed, &mut holes, &paths, here).into()
     }
+}
+
+/// Where each hole (starting at the offsets `at`, ascending) is in the tree `text` lexes
+/// to: the position among its siblings of each group around it. String literals are
+/// skipped; the derive writes no character literals.
+fn paths(text: &str, at: &[usize]) -> Vec<Vec<usize>> {
+    let mut paths = Vec::with_capacity(at.len());
+    let Some(&last) = at.last() else {
+        return paths;
+    };
+    // The open groups, and how many groups have opened in each of them (and at the top).
+    let (mut open, mut opened): (Vec<usize>, Vec<usize>) = (Vec::new(), vec![0]);
+    let mut next = at.iter().peekable();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate().take(last + 1) {
+        while next.next_if(|&&h| h == i).is_some() {
+            paths.push(open.clone());
+        }
+        if in_string {
+            match (escaped, b) {
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => escaped = false,
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'(' | b'[' => {
+                let depth = open.len();
+                open.push(opened[depth]);
+                opened[depth] += 1;
+                opened.truncate(depth + 1);
+                opened.push(0);
+            }
+            b'}' | b')' | b']' => {
+                open.pop();
+                opened.truncate(open.len() + 1);
+            }
+            _ => {}
+        }
+    }
+    paths
 }
 
 /// The text is the derive's own (keywords, paths, identifiers, numbers and escaped string
@@ -111,7 +139,7 @@ fn unreadable() -> TokenStream {
 
 impl fmt::Write for Out {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.s(s);
+        self.text.push_str(s);
         Ok(())
     }
 }
@@ -197,7 +225,7 @@ mod tests {
             .tokens(quote!(1u8))
             .s(", 2] } }")
             .tokens(TokenStream::new());
-        assert_eq!(out.paths, [vec![0], vec![0, 2, 0]]);
+        assert_eq!(paths(&out.text, &out.at), [vec![0], vec![0, 2, 0]]);
         let filled = out.finish().to_string();
         assert_eq!(
             filled,
@@ -208,9 +236,15 @@ mod tests {
     #[test]
     fn groups_away_from_holes_are_left_whole() {
         let mut out = Out::default();
-        out.s("a { b (c) [d] } { (e) {").tokens(quote!(x)).s("} }");
-        assert_eq!(out.paths, [vec![1, 1]]);
-        assert_eq!(out.finish().to_string(), "a { b (c) [d] } { (e) { x } }");
+        // A string literal's brackets are not groups.
+        out.s("a { b (c) [d] } { (e) \"{(\\\"\" {")
+            .tokens(quote!(x))
+            .s("} }");
+        assert_eq!(paths(&out.text, &out.at), [vec![1, 1]]);
+        assert_eq!(
+            out.finish().to_string(),
+            "a { b (c) [d] } { (e) \"{(\\\"\" { x } }"
+        );
     }
 
     #[test]
