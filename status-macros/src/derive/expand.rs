@@ -14,7 +14,7 @@ use quote::{quote, quote_spanned};
 use status_codegen::{Layout, retry_index};
 
 use super::ast::{Input, Variant};
-use super::out::Out;
+use super::out::{self, Out};
 use super::valid::{Checked, FieldRef, Kind, OtherField, Resolved};
 use crate::load::Loaded;
 
@@ -77,7 +77,7 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     if !spanned.is_empty() {
         body.extend(spanned.finish());
     }
-    quote!(const _: () = { #body };)
+    out::const_block(body)
 }
 
 /// What every piece of the expansion needs.

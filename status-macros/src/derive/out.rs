@@ -89,44 +89,71 @@ impl Out {
 /// to: the position among its siblings of each group around it. String literals are
 /// skipped; the derive writes no character literals.
 fn paths(text: &str, at: &[usize]) -> Vec<Vec<usize>> {
+    // Indexing, not iterator adapters: this runs unoptimised, once per byte.
+    let bytes = text.as_bytes();
     let mut paths = Vec::with_capacity(at.len());
-    let Some(&last) = at.last() else {
-        return paths;
-    };
     // The open groups, and how many groups have opened in each of them (and at the top).
     let (mut open, mut opened): (Vec<usize>, Vec<usize>) = (Vec::new(), vec![0]);
-    let mut next = at.iter().peekable();
     let mut in_string = false;
     let mut escaped = false;
-    for (i, b) in text.bytes().enumerate().take(last + 1) {
-        while next.next_if(|&&h| h == i).is_some() {
-            paths.push(open.clone());
-        }
-        if in_string {
-            match (escaped, b) {
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => escaped = false,
+    let mut i = 0;
+    for &hole in at {
+        while i < hole && i < bytes.len() {
+            let b = bytes[i];
+            i += 1;
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+                continue;
             }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'(' | b'[' => {
-                let depth = open.len();
-                open.push(opened[depth]);
-                opened[depth] += 1;
-                opened.truncate(depth + 1);
-                opened.push(0);
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'(' | b'[' => {
+                    let depth = open.len();
+                    open.push(opened[depth]);
+                    opened[depth] += 1;
+                    opened.truncate(depth + 1);
+                    opened.push(0);
+                }
+                b'}' | b')' | b']' => {
+                    open.pop();
+                    opened.truncate(open.len() + 1);
+                }
+                _ => {}
             }
-            b'}' | b')' | b']' => {
-                open.pop();
-                opened.truncate(open.len() + 1);
-            }
-            _ => {}
         }
+        paths.push(open.clone());
     }
     paths
+}
+
+/// `const _: () = { body };`: the anonymous block the derive's items live in. Built from
+/// `proc_macro`'s own types inside the compiler: splicing `body` into `quote!` costs
+/// several calls across the bridge in this unoptimised macro.
+pub(crate) fn const_block(body: TokenStream) -> TokenStream {
+    if !proc_macro::is_available() {
+        return quote!(const _: () = { #body };);
+    }
+    use proc_macro::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenTree};
+    let span = Span::call_site();
+    let trees = [
+        TokenTree::Ident(Ident::new("const", span)),
+        TokenTree::Ident(Ident::new("_", span)),
+        TokenTree::Punct(Punct::new(':', Spacing::Alone)),
+        TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            proc_macro::TokenStream::new(),
+        )),
+        TokenTree::Punct(Punct::new('=', Spacing::Alone)),
+        TokenTree::Group(Group::new(Delimiter::Brace, body.into())),
+        TokenTree::Punct(Punct::new(';', Spacing::Alone)),
+    ];
+    trees.into_iter().collect::<proc_macro::TokenStream>().into()
 }
 
 /// The text is the derive's own (keywords, paths, identifiers, numbers and escaped string
