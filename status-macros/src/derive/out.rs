@@ -153,7 +153,10 @@ pub(crate) fn const_block(body: TokenStream) -> TokenStream {
         TokenTree::Group(Group::new(Delimiter::Brace, body.into())),
         TokenTree::Punct(Punct::new(';', Spacing::Alone)),
     ];
-    trees.into_iter().collect::<proc_macro::TokenStream>().into()
+    trees
+        .into_iter()
+        .collect::<proc_macro::TokenStream>()
+        .into()
 }
 
 /// The text is the derive's own (keywords, paths, identifiers, numbers and escaped string
