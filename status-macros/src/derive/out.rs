@@ -13,8 +13,9 @@ use std::fmt;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Source text with holes. A hole is written `$N`: the derive writes `$` nowhere else, and
-/// the user's identifiers and literals written as text cannot contain it.
+/// Source text with holes. A hole is written `$N`: the derive writes the punctuation `$`
+/// nowhere else (identifiers cannot hold it, and a `$` in a string literal lexes as part of
+/// the literal).
 ///
 /// Filling a hole rebuilds each group around it, and only those: when there are holes,
 /// `finish` reads the text once for the groups around each.
