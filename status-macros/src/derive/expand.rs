@@ -73,11 +73,12 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     r#gen.inherent_impl(&mut plain);
     r#gen.conversion_impl(&mut spanned);
     r#gen.docs_impl(&mut plain);
-    let mut body = plain.finish();
-    if !spanned.is_empty() {
-        body.extend(spanned.finish());
-    }
-    out::const_block(body)
+    let spanned = if spanned.is_empty() {
+        TokenStream::new()
+    } else {
+        spanned.finish()
+    };
+    out::const_block([plain.finish(), spanned])
 }
 
 /// What every piece of the expansion needs.

@@ -133,14 +133,20 @@ fn paths(text: &str, at: &[usize]) -> Vec<Vec<usize>> {
     paths
 }
 
-/// `const _: () = { body };`: the anonymous block the derive's items live in. Built from
-/// `proc_macro`'s own types inside the compiler: splicing `body` into `quote!` costs
-/// several calls across the bridge in this unoptimised macro.
-pub(crate) fn const_block(body: TokenStream) -> TokenStream {
+/// `const _: () = { items.. };`: the anonymous block the derive's items live in, the
+/// streams joined inside it. Built from `proc_macro`'s own types inside the compiler:
+/// splicing into `quote!` or extending a `proc_macro2` stream costs several calls across
+/// the bridge in this unoptimised macro, and walks the trees.
+pub(crate) fn const_block(items: [TokenStream; 2]) -> TokenStream {
     if !proc_macro::is_available() {
-        return quote!(const _: () = { #body };);
+        let [a, b] = items;
+        return quote!(const _: () = { #a #b };);
     }
     use proc_macro::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenTree};
+    let body: proc_macro::TokenStream = items
+        .into_iter()
+        .map(proc_macro::TokenStream::from)
+        .collect();
     let span = Span::call_site();
     let trees = [
         TokenTree::Ident(Ident::new("const", span)),
@@ -151,7 +157,7 @@ pub(crate) fn const_block(body: TokenStream) -> TokenStream {
             proc_macro::TokenStream::new(),
         )),
         TokenTree::Punct(Punct::new('=', Spacing::Alone)),
-        TokenTree::Group(Group::new(Delimiter::Brace, body.into())),
+        TokenTree::Group(Group::new(Delimiter::Brace, body)),
         TokenTree::Punct(Punct::new(';', Spacing::Alone)),
     ];
     trees
