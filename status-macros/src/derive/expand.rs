@@ -298,7 +298,7 @@ impl Gen<'_> {
     fn positions(&self, out: &mut Out) {
         for (i, r) in self.checked.variants.iter().enumerate() {
             self.path(out, r.variant);
-            let _ = write!(out, "{{ .. }} => {i},");
+            out.s("{ .. } => ").s(&i.to_string()).s(",");
         }
     }
 
@@ -525,18 +525,11 @@ impl Gen<'_> {
         let sc = self.sc;
         let str_ = "&'static ::core::primitive::str";
         self.open_impl(out, &format!("{sc}::HttpStatus"));
-        for (method, ret) in [
-            ("code", "::core::primitive::u16"),
-            ("reason", str_),
-            ("description", str_),
-            ("class", &format!("{sc}::StatusClass")),
-            ("retry", &format!("{sc}::Retry")),
-        ] {
-            let _ = write!(
-                out,
-                "#[inline] fn {method}(&self) -> {ret} {{ __status_row(self).{method}() }}"
-            );
-        }
+        out.s(if sc == " __sc" {
+            STATUS_METHODS_ALIASED
+        } else {
+            STATUS_METHODS
+        });
         if has_challenge {
             let _ = write!(
                 out,
@@ -782,6 +775,27 @@ pub(crate) fn hook_args(input: &Input<'_>, total: bool) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
     quote!(#total #opt_out [#impl_generics] [#name #ty_generics] [#where_clause])
 }
+
+/// `HttpStatus`'s five methods, each reading the row, with `status_core::__private` written
+/// `$sc`: whole strings, which cost the unoptimised macro less than formatting them.
+macro_rules! status_methods {
+    ($sc:literal) => {
+        concat!(
+            "#[inline] fn code(&self) -> ::core::primitive::u16 { __status_row(self).code() }",
+            "#[inline] fn reason(&self) -> &'static ::core::primitive::str { __status_row(self).reason() }",
+            "#[inline] fn description(&self) -> &'static ::core::primitive::str { __status_row(self).description() }",
+            "#[inline] fn class(&self) -> ",
+            $sc,
+            "::StatusClass { __status_row(self).class() }",
+            "#[inline] fn retry(&self) -> ",
+            $sc,
+            "::Retry { __status_row(self).retry() }",
+        )
+    };
+}
+
+const STATUS_METHODS: &str = status_methods!(" ::status_core::__private");
+const STATUS_METHODS_ALIASED: &str = status_methods!(" __sc");
 
 fn code_of(r: &Resolved<'_>) -> Option<u16> {
     match &r.kind {
