@@ -305,6 +305,15 @@ mod tests {
     }
 
     #[test]
+    fn text_that_does_not_lex_gives_an_error_not_a_panic() {
+        let mut out = Out::default();
+        out.s("fn f() { \"unclosed");
+        let tokens = out.finish().to_string();
+        assert!(tokens.contains("compile_error"), "{tokens}");
+        assert!(tokens.contains("please report this bug"), "{tokens}");
+    }
+
+    #[test]
     fn a_dollar_of_the_users_is_kept() {
         let mut out = Out::default();
         out.s("m! {").tokens(quote!($x)).s("}");
