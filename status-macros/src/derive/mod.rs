@@ -752,3 +752,88 @@ mod tests_support {
         derive(&node).to_string()
     }
 }
+
+#[cfg(test)]
+mod shapes {
+    //! The exact shape of the text the derive writes around its rows and impls: the unit
+    //! tests lex it without checking it is Rust, so the places where a stray `_ =>` or a
+    //! missing generic would only show at compile time are pinned here.
+
+    use super::tests_support::expand;
+
+    const SC: &str = ":: status_core :: __private";
+
+    /// The row function, the last item the derive writes for these inputs.
+    fn row_fn(out: &str) -> &str {
+        out.find("fn __status_row").map_or("", |i| &out[i..])
+    }
+
+    #[test]
+    fn rows_without_arms_apart_are_the_table_read_alone() {
+        let out = expand("enum E { NotFound, Gone }");
+        let row = format!(
+            "-> {SC} :: Row <'__status > {{ {SC} :: Row :: Table {{ table : 0 , slot : (& ["
+        );
+        assert!(row_fn(&out).contains(&row), "{out}");
+        assert!(
+            row_fn(&out).ends_with("E :: Gone { .. } => 1 , }] } } } ;"),
+            "{out}"
+        );
+        let file = expand("#[status(spec = \"../codes.toml\")] enum E { NotFound, Gone }");
+        let rows = format!("-> {SC} :: Row <'__status > {{ const ROWS");
+        assert!(row_fn(&file).contains(&rows), "{file}");
+        let read =
+            "] ; ROWS [match value { E :: NotFound { .. } => 0 , E :: Gone { .. } => 1 , }] } } ;";
+        assert!(row_fn(&file).ends_with(read), "{file}");
+        assert!(!file.contains("fn __status_other"), "{file}");
+    }
+
+    #[test]
+    fn other_codes_of_a_spec_file_have_their_lookup_function() {
+        let out = expand(
+            "#[status(spec = \"../codes.toml\")] enum E { NotFound, #[status(other)] O(u16) }",
+        );
+        assert!(out.contains("const fn __status_other (code"), "{out}");
+        let arm =
+            "_ => ROWS [match value { E :: NotFound { .. } => 0 , E :: O { .. } => 1 , }] , }";
+        assert!(out.contains(arm), "{out}");
+        // Only arms apart: no table of rows, which nothing would read.
+        let apart =
+            expand("#[status(spec = \"../codes.toml\")] enum E { #[status(other)] O(u16) }");
+        assert!(!apart.contains("const ROWS"), "{apart}");
+        let read = ":: Row :: Own { code : * code , lookup : __status_other } , } }";
+        assert!(row_fn(&apart).contains(read), "{apart}");
+        // On the embedded spec, the table read follows the arms apart.
+        let shared = expand("enum E { NotFound, #[status(other)] O(u16) }");
+        let after = format!("table : 0 }} , _ => {SC} :: Row :: Table");
+        assert!(row_fn(&shared).contains(&after), "{shared}");
+    }
+
+    #[test]
+    fn generics_and_where_clauses_reach_every_impl() {
+        let out = expand(
+            "enum E<'a, T: Clone> where T: Copy { #[status(transparent)] A(&'a T), NotFound }",
+        );
+        let row =
+            "fn __status_row < '__status , 'a , T : Clone > (value : &'__status E < 'a , T >)";
+        assert!(out.contains(row), "{out}");
+        let status = format!(
+            "impl < 'a , T : Clone > {SC} :: HttpStatus for E < 'a , T > where T : Copy {{"
+        );
+        assert!(out.contains(&status), "{out}");
+        let display =
+            "impl < 'a , T : Clone > :: core :: fmt :: Display for E < 'a , T > where T : Copy {";
+        assert!(out.contains(display), "{out}");
+        assert!(out.contains(&format!("-> {SC} :: StatusClass")), "{out}");
+    }
+
+    #[test]
+    fn data_variants_get_no_from_code() {
+        let out = expand("enum E { NotFound, #[status(500)] Db(String) }");
+        assert!(!out.contains("fn from_code"), "{out}");
+        let shared = expand("enum E { NotFound, #[status(404)] Missing }");
+        assert!(!shared.contains("fn from_code"), "{shared}");
+        let units = expand("enum E { NotFound, Gone }");
+        assert!(units.contains("fn from_code"), "{units}");
+    }
+}
