@@ -131,25 +131,45 @@ impl<'a> Scope<'a> {
     }
 
     /// Every name a variant may use for each entry, best first: its name, names derived from
-    /// its aliases, and (in a service) the base registry's name for the code.
+    /// its aliases, and (in a service) the base registry's name for the code. For the
+    /// did-you-mean of a name that matched none.
     fn names(&self) -> Vec<(String, &'a CodeEntry)> {
         let entries = self.entries();
-        let primary = entries.iter().map(|e| (e.name.clone(), *e));
-        let aliases = entries
-            .iter()
-            .flat_map(|e| e.aliases.iter().map(|a| (status_spec::variant_name(a), *e)));
-        let base = entries
-            .iter()
-            .filter(|_| self.service.is_some())
-            .filter_map(|e| self.spec.code(e.code).map(|b| (b.name.clone(), *e)));
-        primary.chain(aliases).chain(base).collect()
+        let mut names: Vec<(String, &'a CodeEntry)> = Vec::new();
+        for &e in &entries {
+            names.push((e.name.clone(), e));
+        }
+        for &e in &entries {
+            for alias in &e.aliases {
+                names.push((status_spec::variant_name(alias), e));
+            }
+        }
+        if self.service.is_some() {
+            for &e in &entries {
+                if let Some(base) = self.spec.code(e.code) {
+                    names.push((base.name.clone(), e));
+                }
+            }
+        }
+        names
     }
 
+    /// The entry `name` stands for, in the order of [`Self::names`], without building that
+    /// list: this runs for each variant named after an entry, in the unoptimised macro.
     fn by_name(&self, name: &str) -> Option<&'a CodeEntry> {
-        self.names()
-            .into_iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, e)| e)
+        let entries = self.entries();
+        let named = |e: &&&'a CodeEntry| e.name == name;
+        let aliased = |e: &&&'a CodeEntry| {
+            e.aliases
+                .iter()
+                .any(|a| status_spec::variant_name(a) == name)
+        };
+        let in_base = |e: &&&'a CodeEntry| {
+            self.service.is_some() && self.spec.code(e.code).is_some_and(|b| b.name == name)
+        };
+        let found = entries.iter().find(named);
+        let found = found.or_else(|| entries.iter().find(aliased));
+        found.or_else(|| entries.iter().find(in_base)).copied()
     }
 
     /// "the `safe_browsing` service" or "the spec's base registry", for messages.

@@ -45,10 +45,11 @@ impl Error {
     /// the braces the end span, which is how a proc macro on stable makes rustc underline a
     /// range of tokens.
     pub(crate) fn into_compile_error(self) -> TokenStream {
-        self.messages
-            .into_iter()
-            .flat_map(Message::tokens)
-            .collect()
+        let mut tokens = TokenStream::new();
+        for message in self.messages {
+            tokens.extend(message.tokens());
+        }
+        tokens
     }
 }
 
