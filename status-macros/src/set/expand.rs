@@ -6,7 +6,7 @@ use status_codegen::{CodeSel, SelectError, Selection, SetDef, expand_set};
 
 use super::ast::{CodeItem, SelectionAst, SetInput, SetItem};
 use crate::load;
-use crate::syntax::{Error, Errors, Result};
+use crate::syntax::{Attr, Error, Errors, Result};
 
 /// Expands every item; a bad item becomes its errors and an empty enum of the same name,
 /// so uses of the name elsewhere do not add a cascade of "cannot find type" errors.
@@ -32,7 +32,7 @@ fn item_tokens(item: &SetItem, krate: &TokenStream) -> TokenStream {
 fn expand_item(item: &SetItem, krate: &TokenStream) -> Result<TokenStream> {
     let selection = selection(&item.selection)?;
     let loaded = load::load(item.spec.as_ref(), item.name.span())?;
-    let attrs = item.attrs.iter().map(|a| a.tokens.clone()).collect();
+    let attrs = item.attrs.iter().map(Attr::tokens).collect();
     let def = SetDef {
         attrs,
         vis: item.vis.clone(),

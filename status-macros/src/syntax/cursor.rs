@@ -14,8 +14,15 @@ pub(crate) struct Cursor {
 
 impl Cursor {
     pub(crate) fn new(stream: TokenStream, end: Span) -> Cursor {
+        Cursor::of_tokens(stream.into_iter().collect(), end)
+    }
+
+    /// A cursor over tokens already taken from a stream (by [`Cursor::until_comma`]):
+    /// making a stream of them only to take them apart again costs two calls across the
+    /// bridge, which the macro, compiled unoptimised, makes for every variant and field.
+    pub(crate) fn of_tokens(tokens: Vec<TokenTree>, end: Span) -> Cursor {
         Cursor {
-            tokens: stream.into_iter().collect(),
+            tokens,
             pos: 0,
             end,
         }
@@ -183,14 +190,8 @@ impl Cursor {
             if body.delimiter() != Delimiter::Bracket {
                 break;
             }
-            let tokens = self.tokens[self.pos..self.pos + 2]
-                .iter()
-                .cloned()
-                .collect();
-            attrs.push(Attr {
-                tokens,
-                body: body.clone(),
-            });
+            let pound = self.tokens[self.pos].clone();
+            attrs.push(Attr::new(pound, body.clone()));
             self.pos += 2;
         }
         attrs
@@ -234,28 +235,44 @@ impl Cursor {
 /// One outer attribute, kept whole for passing through.
 #[derive(Clone)]
 pub(crate) struct Attr {
-    /// `#` and `[...]`, as written.
-    pub(crate) tokens: TokenStream,
+    /// The `#`.
+    pound: TokenTree,
     /// The `[...]`.
     body: Group,
+    /// Inside the brackets, invisible groups opened (see [`flattened`]); taken once, as
+    /// each look at a group's tokens is a call across the bridge, and every check below
+    /// looks.
+    inner: Vec<TokenTree>,
 }
 
 impl Attr {
+    fn new(pound: TokenTree, body: Group) -> Attr {
+        let inner = flattened(body.stream());
+        Attr { pound, body, inner }
+    }
+
+    /// `#` and `[...]`, as written.
+    pub(crate) fn tokens(&self) -> TokenStream {
+        [self.pound.clone(), TokenTree::Group(self.body.clone())]
+            .into_iter()
+            .collect()
+    }
+
     /// Whether the attribute's path is the single identifier `name`.
     pub(crate) fn is(&self, name: &str) -> bool {
-        let mut inner = flattened(self.body.stream()).into_iter();
-        let named = matches!(inner.next(), Some(TokenTree::Ident(i)) if i == name);
-        named && !matches!(inner.next(), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+        let named = matches!(self.inner.first(), Some(TokenTree::Ident(i)) if i == name);
+        named && !matches!(self.inner.get(1), Some(TokenTree::Punct(p)) if p.as_char() == ':')
     }
 
     /// The text of a doc comment (`#[doc = "..."]`, as `///` arrives), else `None`.
     pub(crate) fn doc(&self) -> Option<String> {
-        let mut inner = flattened(self.body.stream()).into_iter();
-        let is_doc = matches!(inner.next(), Some(TokenTree::Ident(i)) if i == "doc");
-        let eq = matches!(inner.next(), Some(TokenTree::Punct(p)) if p.as_char() == '=');
-        match (is_doc && eq, inner.next(), inner.next()) {
-            (true, Some(TokenTree::Literal(lit)), None) => {
-                super::LitStr::from_literal(&lit).map(|s| s.value().to_owned())
+        match self.inner.as_slice() {
+            [
+                TokenTree::Ident(doc),
+                TokenTree::Punct(eq),
+                TokenTree::Literal(lit),
+            ] if doc == "doc" && eq.as_char() == '=' => {
+                super::LitStr::from_literal(lit).map(|s| s.value().to_owned())
             }
             _ => None,
         }
@@ -263,10 +280,10 @@ impl Attr {
 
     /// The arguments of `#[name(...)]`, or an error saying that form is expected.
     pub(crate) fn args(&self, name: &str) -> Result<Cursor> {
-        let mut inner = Cursor::of_attr_group(&self.body);
-        inner.next();
-        match (inner.eat_group(Delimiter::Parenthesis), inner.is_empty()) {
-            (Some(args), true) => Ok(Cursor::of_attr_group(&args)),
+        match self.inner.as_slice() {
+            [_, TokenTree::Group(args)] if args.delimiter() == Delimiter::Parenthesis => {
+                Ok(Cursor::of_attr_group(args))
+            }
             _ => Err(Error::spanning(
                 self.body.span_open(),
                 self.body.span_close(),

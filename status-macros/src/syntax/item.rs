@@ -184,7 +184,7 @@ fn generic_params(cursor: &mut Cursor) -> Result<Vec<(TokenStream, TokenStream)>
     while let Some(token) = cursor.next() {
         angles.step(&token);
         if angles.depth() == 0 {
-            let mut params = Cursor::new(inside.into_iter().collect(), token.span());
+            let mut params = Cursor::of_tokens(inside, token.span());
             return Ok(split_params(&mut params));
         }
         inside.push(token);
@@ -196,10 +196,7 @@ fn generic_params(cursor: &mut Cursor) -> Result<Vec<(TokenStream, TokenStream)>
 fn split_params(params: &mut Cursor) -> Vec<(TokenStream, TokenStream)> {
     let mut out = Vec::new();
     while !params.is_empty() {
-        let mut param = Cursor::new(
-            params.until_comma().into_iter().collect(),
-            Span::call_site(),
-        );
+        let mut param = Cursor::of_tokens(params.until_comma(), Span::call_site());
         param.attrs();
         let tokens = param.rest();
         // The default (`= ...` at this level) belongs on the type only.
@@ -257,10 +254,7 @@ fn variants(body: &Group) -> Result<Vec<Variant>> {
     let mut cursor = Cursor::of_group(body);
     let mut variants = Vec::new();
     while !cursor.is_empty() {
-        let mut one = Cursor::new(
-            cursor.until_comma().into_iter().collect(),
-            body.span_close(),
-        );
+        let mut one = Cursor::of_tokens(cursor.until_comma(), body.span_close());
         let attrs = one.attrs();
         one.vis();
         let ident = one.expect_ident("a variant")?;
@@ -296,10 +290,7 @@ fn fields(group: &Group, named: bool) -> Result<Vec<Field>> {
     let mut cursor = Cursor::of_group(group);
     let mut fields = Vec::new();
     while !cursor.is_empty() {
-        let mut one = Cursor::new(
-            cursor.until_comma().into_iter().collect(),
-            group.span_close(),
-        );
+        let mut one = Cursor::of_tokens(cursor.until_comma(), group.span_close());
         let attrs = one.attrs();
         one.vis();
         let name = if named {
