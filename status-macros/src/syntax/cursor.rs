@@ -146,16 +146,21 @@ impl Cursor {
         }
     }
 
-    /// Takes a group delimited by `delimiter` if it is next.
+    /// Takes a group delimited by `delimiter` if it is next. The group is moved out, not
+    /// copied: a copy is a call across the bridge.
     pub(crate) fn eat_group(&mut self, delimiter: Delimiter) -> Option<Group> {
         match self.peek() {
-            Some(TokenTree::Group(g)) if g.delimiter() == delimiter => {
-                let group = g.clone();
-                self.pos += 1;
-                Some(group)
-            }
+            Some(TokenTree::Group(g)) if g.delimiter() == delimiter => match self.take() {
+                Some(TokenTree::Group(group)) => Some(group),
+                _ => None,
+            },
             _ => None,
         }
+    }
+
+    /// Moves the next token out (what follows moves up, so the position stays).
+    fn take(&mut self) -> Option<TokenTree> {
+        (self.pos < self.tokens.len()).then(|| self.tokens.remove(self.pos))
     }
 
     /// Takes an integer literal, with a leading `-` if there is one.
@@ -190,9 +195,11 @@ impl Cursor {
             if body.delimiter() != Delimiter::Bracket {
                 break;
             }
-            let pound = self.tokens[self.pos].clone();
-            attrs.push(Attr::new(pound, body.clone()));
-            self.pos += 2;
+            // Moved out, not copied (see `eat_group`).
+            match (self.take(), self.take()) {
+                (Some(pound), Some(TokenTree::Group(body))) => attrs.push(Attr::new(pound, body)),
+                _ => break,
+            }
         }
         attrs
     }
@@ -212,15 +219,18 @@ impl Cursor {
     /// The tokens up to the next comma outside `<..>`, which is taken too. Commas inside
     /// groups are never seen at this level; those of generic arguments are.
     pub(crate) fn until_comma(&mut self) -> Vec<TokenTree> {
-        let mut taken = Vec::new();
         let mut angles = Angles::default();
-        while let Some(token) = self.next() {
-            if angles.depth() == 0 && matches!(&token, TokenTree::Punct(p) if p.as_char() == ',') {
+        let mut end = self.pos;
+        while let Some(token) = self.tokens.get(end) {
+            if angles.depth() == 0 && matches!(token, TokenTree::Punct(p) if p.as_char() == ',') {
                 break;
             }
-            angles.step(&token);
-            taken.push(token);
+            angles.step(token);
+            end += 1;
         }
+        // Moved out, not copied (see `eat_group`); the comma is then next.
+        let taken = self.tokens.drain(self.pos..end).collect();
+        self.pos += usize::from(self.pos < self.tokens.len());
         taken
     }
 

@@ -259,9 +259,11 @@ fn variants(body: &Group) -> Result<Vec<Variant>> {
         one.vis();
         let ident = one.expect_ident("a variant")?;
         let fields = if let Some(group) = one.eat_group(Delimiter::Parenthesis) {
-            Fields::Tuple(group.clone(), fields(&group, false)?)
+            let fields = fields(&group, false)?;
+            Fields::Tuple(group, fields)
         } else if let Some(group) = one.eat_group(Delimiter::Brace) {
-            Fields::Named(group.clone(), fields(&group, true)?)
+            let fields = fields(&group, true)?;
+            Fields::Named(group, fields)
         } else {
             Fields::Unit
         };
@@ -278,10 +280,14 @@ fn variants(body: &Group) -> Result<Vec<Variant>> {
 /// A struct's `(..)` (read before its where-clause), `{ .. }`, or nothing (`;`).
 fn struct_fields(tuple: Option<Group>, cursor: &mut Cursor) -> Result<Fields> {
     if let Some(group) = tuple {
-        return Ok(Fields::Tuple(group.clone(), fields(&group, false)?));
+        let fields = fields(&group, false)?;
+        return Ok(Fields::Tuple(group, fields));
     }
     match cursor.eat_group(Delimiter::Brace) {
-        Some(group) => Ok(Fields::Named(group.clone(), fields(&group, true)?)),
+        Some(group) => {
+            let fields = fields(&group, true)?;
+            Ok(Fields::Named(group, fields))
+        }
         None => Ok(Fields::Unit),
     }
 }
