@@ -52,14 +52,18 @@ pub fn registry_row<'a>(
         None => spec.code(code)?,
     };
     // Called for each variant of every derived enum, in the unoptimised macro: no copies,
-    // and the counts stop at `code` (both lists are in code order).
+    // a binary search for the base codes below `code`, and a plain loop over the service's
+    // few entries below it.
     let retry = service.map_or(entry.retry, |s| unlisted_retry(s, entry));
     // The table holds the base codes and the service's own: count those below `code`.
-    let base = spec.codes().take_while(|e| e.code < code).count();
-    let own = service.map_or(0, |s| {
-        let below = s.entries().iter().take_while(|e| e.code < code);
-        below.filter(|e| spec.code(e.code).is_none()).count()
-    });
+    let base = spec.codes_below(code);
+    let mut own = 0;
+    for e in service.map_or(&[][..], |s| s.entries()) {
+        if e.code >= code {
+            break;
+        }
+        own += usize::from(spec.code(e.code).is_none());
+    }
     Some(RegistryRow {
         slot: base + own,
         reason: &entry.reason,

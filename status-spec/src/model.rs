@@ -341,6 +341,11 @@ impl Spec {
         self.codes.iter()
     }
 
+    /// How many codes of the base registry are below `code` (a binary search).
+    pub fn codes_below(&self, code: u16) -> usize {
+        self.codes.partition_point(|e| e.code < code)
+    }
+
     /// The service called `name`.
     pub fn service(&self, name: &str) -> Option<&Service> {
         let i = self
@@ -488,6 +493,10 @@ mod tests {
         assert!(b.is_overridden(404) && !b.is_overridden(200));
         assert_eq!(spec.code(404).map(|e| e.reason.as_str()), Some("Not Found"));
         assert_eq!(spec.code(405), None);
+        for code in [0, 200, 201, 404, 405, u16::MAX] {
+            let below = spec.codes().filter(|e| e.code < code).count();
+            assert_eq!(spec.codes_below(code), below, "{code}");
+        }
     }
 
     #[test]
