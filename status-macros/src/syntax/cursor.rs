@@ -253,12 +253,25 @@ pub(crate) struct Attr {
     /// each look at a group's tokens is a call across the bridge, and every check below
     /// looks.
     inner: Vec<TokenTree>,
+    /// The path when it is a single identifier (`status`, `doc`), spelled once: comparing
+    /// an identifier with a string spells it each time.
+    name: Option<String>,
 }
 
 impl Attr {
     fn new(pound: TokenTree, body: Group) -> Attr {
         let inner = flattened(body.stream());
-        Attr { pound, body, inner }
+        let name = match inner.as_slice() {
+            [TokenTree::Ident(_), TokenTree::Punct(p), ..] if p.as_char() == ':' => None,
+            [TokenTree::Ident(ident), ..] => Some(ident.to_string()),
+            _ => None,
+        };
+        Attr {
+            pound,
+            body,
+            inner,
+            name,
+        }
     }
 
     /// `#` and `[...]`, as written.
@@ -270,18 +283,16 @@ impl Attr {
 
     /// Whether the attribute's path is the single identifier `name`.
     pub(crate) fn is(&self, name: &str) -> bool {
-        let named = matches!(self.inner.first(), Some(TokenTree::Ident(i)) if i == name);
-        named && !matches!(self.inner.get(1), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+        self.name.as_deref() == Some(name)
     }
 
     /// The text of a doc comment (`#[doc = "..."]`, as `///` arrives), else `None`.
     pub(crate) fn doc(&self) -> Option<String> {
+        if !self.is("doc") {
+            return None;
+        }
         match self.inner.as_slice() {
-            [
-                TokenTree::Ident(doc),
-                TokenTree::Punct(eq),
-                TokenTree::Literal(lit),
-            ] if doc == "doc" && eq.as_char() == '=' => {
+            [_, TokenTree::Punct(eq), TokenTree::Literal(lit)] if eq.as_char() == '=' => {
                 super::LitStr::from_literal(lit).map(|s| s.value().to_owned())
             }
             _ => None,
