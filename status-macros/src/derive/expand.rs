@@ -230,7 +230,7 @@ impl Gen<'_> {
     /// match value {
     ///     E::Other { 0: code, .. } => __sc::Row::Embedded { code: *code, table: 3 },
     ///     E::Db { 0: inner, .. } => __sc::Row::Inner { .. },
-    ///     _ => __sc::Row::Table { table: 3, slot: (&[37, 0, 0])[match value { E::A { .. } => 0, E::Other { .. } => 1, E::Db { .. } => 2 }] },
+    ///     _ => __sc::Row::Table { table: 3, slot: (&[37, 0, 0])[match value { E::A => 0, E::Other { .. } => 1, E::Db { .. } => 2 }] },
     /// }
     /// ```
     fn rows_from_table(&self, out: &mut Out, table: usize) {
@@ -293,12 +293,16 @@ impl Gen<'_> {
         }
     }
 
-    /// `E::A { .. } => 0, E::B { .. } => 1, ..`: each variant's position, in order. The
-    /// optimiser reads this match straight off the tag, with no branch.
+    /// `E::A => 0, E::B { .. } => 1, ..`: each variant's position, in order. The optimiser
+    /// reads this match straight off the tag, with no branch. A unit variant's pattern is
+    /// its path alone, one group fewer for rustc to read and check.
     fn positions(&self, out: &mut Out) {
         for (i, r) in self.checked.variants.iter().enumerate() {
             self.path(out, r.variant);
-            out.s("{ .. } => ").s(&i.to_string()).s(",");
+            if !(self.input().is_enum && r.variant.fields.is_unit()) {
+                out.s("{ .. } ");
+            }
+            out.s("=> ").s(&i.to_string()).s(",");
         }
     }
 
@@ -318,7 +322,7 @@ impl Gen<'_> {
     /// const ROWS: &[__sc::Row; 3] = &[__sc::named(400, "400 Bad Request", "Bad Request", "...", 1), .., __sc::Row::UNUSED];
     /// match value {
     ///     E::Other { 0: code, .. } => __sc::Row::Own { code: *code, lookup: __status_other },
-    ///     _ => ROWS[match value { E::A { .. } => 0, E::B { .. } => 1, E::Other { .. } => 2 }],
+    ///     _ => ROWS[match value { E::A => 0, E::B => 1, E::Other { .. } => 2 }],
     /// }
     /// ```
     fn rows_by_position(&self, out: &mut Out) {
