@@ -710,21 +710,33 @@ impl Gen<'_> {
         }
         out.s(self.sc).s("::derive_docs! {");
         self.lists(out);
+        // Comma-separated, no trailing comma: `derive_docs!` matches `$(..),*`.
         out.s("[");
-        for r in &self.checked.variants {
+        let answers = self
+            .checked
+            .variants
+            .iter()
+            .filter(|r| !matches!(r.kind, Kind::Transparent(_)));
+        for (i, r) in answers.enumerate() {
+            out.s(if i == 0 { "" } else { "," });
             self.answer(out, r);
         }
         out.s("] [");
-        for r in &self.checked.variants {
-            if let Some(ty) = inner_type(r) {
-                out.tokens(ty).s(",");
-            }
+        for (i, ty) in self
+            .checked
+            .variants
+            .iter()
+            .filter_map(inner_type)
+            .enumerate()
+        {
+            out.s(if i == 0 { "" } else { "," });
+            out.tokens(ty);
         }
         out.s("] }");
     }
 
-    /// `__sc::answer(404, "NotFound", "doc", "Not Found", "...", 1, None),`; nothing for a
-    /// `transparent` variant.
+    /// `__sc::answer(404, "NotFound", "doc", "Not Found", "...", 1, None)`: a variant's
+    /// answer (a `transparent` variant's answers are its field's, and it gets none).
     fn answer(&self, out: &mut Out, r: &Resolved<'_>) {
         let (code, reason, description, retry) = match &r.kind {
             Kind::Code(e) => (
@@ -733,8 +745,7 @@ impl Gen<'_> {
                 e.description.as_str(),
                 retry_index(e.retry),
             ),
-            Kind::Other(_) => (0, "", "", 0),
-            Kind::Transparent(_) => return,
+            Kind::Other(_) | Kind::Transparent(_) => (0, "", "", 0),
         };
         let _ = write!(out, "{}::answer({code}, ", self.sc);
         out.lit(&r.variant.ident.to_string()).s(", ");
@@ -753,7 +764,7 @@ impl Gen<'_> {
                 out.s("::core::option::Option::None");
             }
         }
-        out.s("),");
+        out.s(")");
     }
 }
 
