@@ -114,7 +114,7 @@ WRAP
   }
   counted derive200
   counted hand200
-  printf 'derive200 / hand200 (rustc instructions) = %.2f\n' "$(echo "$ir_derive200 / $ir_hand200" | bc -l)"
+  printf 'derive200 / hand200 (rustc instructions) = %.3f\n' "$(echo "$ir_derive200 / $ir_hand200" | bc -l)"
   exit 0
 fi
 
