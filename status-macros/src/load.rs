@@ -4,8 +4,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::Span;
 use status_spec::{Diagnostic, Spec, SpecError};
 
 use crate::syntax::{Error, LitStr, Result};
@@ -38,13 +37,15 @@ impl Deref for Shared {
 
 impl Loaded {
     /// `const _: &[u8] = include_bytes!(PATH);` so cargo rebuilds the crate when the spec
-    /// changes; nothing when the spec is the embedded default.
-    pub(crate) fn rebuild_tracker(&self) -> TokenStream {
+    /// changes; nothing when the spec is the embedded default. As source text, which the
+    /// derive's output is written in (`status_set!` lexes it).
+    pub(crate) fn rebuild_tracker(&self) -> String {
         let Some(file) = &self.file else {
-            return TokenStream::new();
+            return String::new();
         };
+        // `Debug` of a `str` is a Rust string literal.
         let path = file.to_string_lossy();
-        quote! { const _: &[::core::primitive::u8] = ::core::include_bytes!(#path); }
+        format!("const _: &[::core::primitive::u8] = ::core::include_bytes!({path:?});")
     }
 }
 

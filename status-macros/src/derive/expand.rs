@@ -40,11 +40,13 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     // status-core's `__private` by its full path: resolving 200 enums' paths through a
     // `use` alias cost rustc 1% more. A crate path of the user's is kept as tokens, once.
     let custom = checked.input.attrs.krate.clone();
+    let aliased = custom.is_some();
     let r#gen = Gen {
         checked,
         name: checked.input.node.ident.to_string(),
         embedded: loaded.file.is_none(),
-        sc: if custom.is_some() {
+        aliased,
+        sc: if aliased {
             " __sc"
         } else {
             " ::status_core::__private"
@@ -56,12 +58,7 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     // does not matter to rustc.
     let mut plain = Out::default();
     let mut spanned = Out::default();
-    if let Some(file) = &loaded.file {
-        plain
-            .s("const _: &[::core::primitive::u8] = ::core::include_bytes!(")
-            .lit(&file.to_string_lossy())
-            .s(");");
-    }
+    plain.s(&loaded.rebuild_tracker());
     if let Some(path) = custom {
         spanned.s("use ").tokens(path).s("::__private as __sc;");
     }
@@ -88,6 +85,8 @@ struct Gen<'a> {
     name: String,
     /// The spec is the embedded default, whose fallback tables status-core already holds.
     embedded: bool,
+    /// The crate path is the user's (`crate = ".."`), used through a `use` as `__sc`.
+    aliased: bool,
     /// How the output names `status_core::__private` (after a space: text such as `<::`
     /// would lex as joined punctuation).
     sc: &'static str,
@@ -127,7 +126,7 @@ impl Gen<'_> {
 
     /// `where ..`, or nothing.
     fn where_clause(&self, out: &mut Out) {
-        out.tokens(self.input().node.generics.split_for_impl().2.clone());
+        out.tokens(self.input().node.generics.where_clause().clone());
     }
 
     /// `Name::Variant` (`Name` for a struct).
@@ -200,11 +199,11 @@ impl Gen<'_> {
     /// [`Self::rows_by_position`]; `transparent` variants, whose row is their field, are
     /// matched apart in both.
     fn row_fn(&self, out: &mut Out) {
-        // The row borrows a `transparent` variant's field: name the borrow, as the type's
-        // own lifetimes would make `'_` ambiguous.
         // Inline: used by the impls' `#[inline]` methods only, it is then compiled where
         // they are used, not in every crate that derives.
         out.s("#[inline] fn __status_row");
+        // The row borrows a `transparent` variant's field: name the borrow, as the type's
+        // own lifetimes would make `'_` ambiguous.
         self.impl_generics(out, true);
         out.s("(value: &'__status");
         self.ty(out);
@@ -264,10 +263,8 @@ impl Gen<'_> {
                 // Its own arm, so that the field's code is checked against the row's
                 // field, not against the other arms' codes (which would add an error).
                 Kind::Other(other) => {
-                    self.other_arm(out, r.variant, other);
-                    out.s(self.sc).s("::Row::Embedded { code: ");
-                    other_code(out, other, self.sc);
-                    let _ = write!(out, ", table: {table} }},");
+                    let table = format!("table: {table}");
+                    self.other_arm(out, r.variant, other, "Embedded", &table);
                 }
                 Kind::Transparent(field) => self.transparent_arm(out, r.variant, field),
             }
@@ -306,10 +303,24 @@ impl Gen<'_> {
         }
     }
 
-    /// `E::Other { 0: code, .. } => `: the `other` variant's arm, binding its code field.
-    fn other_arm(&self, out: &mut Out, variant: &Variant<'_>, other: &OtherField) {
+    /// The `other` variant's arm, its code field bound and read into the row:
+    /// `E::Other { 0: code, .. } => __sc::Row::ROW { code: *code, REST },`.
+    fn other_arm(
+        &self,
+        out: &mut Out,
+        variant: &Variant<'_>,
+        other: &OtherField,
+        row: &str,
+        rest: &str,
+    ) {
         self.path(out, variant);
-        let _ = write!(out, "{{ {}: code, .. }} => ", other.member);
+        let _ = write!(
+            out,
+            "{{ {}: code, .. }} => {}::Row::{row} {{ code: ",
+            other.member, self.sc
+        );
+        other_code(out, other, self.aliased);
+        let _ = write!(out, ", {rest} }},");
     }
 
     /// On a spec file of the user's own, variants the spec names read their rows from a
@@ -357,10 +368,7 @@ impl Gen<'_> {
             match &r.kind {
                 Kind::Code(_) => {}
                 Kind::Other(other) => {
-                    self.other_arm(out, r.variant, other);
-                    out.s(self.sc).s("::Row::Own { code: ");
-                    other_code(out, other, self.sc);
-                    out.s(", lookup: __status_other },");
+                    self.other_arm(out, r.variant, other, "Own", "lookup: __status_other");
                 }
                 Kind::Transparent(field) => self.transparent_arm(out, r.variant, field),
             }
@@ -423,15 +431,8 @@ impl Gen<'_> {
     /// }
     /// ```
     fn challenge_fn(&self, out: &mut Out) -> bool {
-        let own = |out: &mut Out, lit: Option<&crate::syntax::LitStr>| match lit {
-            Some(lit) => {
-                out.s("::core::option::Option::Some(")
-                    .lit(lit.value())
-                    .s(")");
-            }
-            None => {
-                out.s("::core::option::Option::None");
-            }
+        let own = |out: &mut Out, lit: Option<&crate::syntax::LitStr>| {
+            option_str(out, lit.map(crate::syntax::LitStr::value));
         };
         let on_enum = self.input().attrs.www_authenticate.as_ref();
         self.per_variant_fn(
@@ -529,7 +530,7 @@ impl Gen<'_> {
         let sc = self.sc;
         let str_ = "&'static ::core::primitive::str";
         self.open_impl(out, &format!("{sc}::HttpStatus"));
-        out.s(if sc == " __sc" {
+        out.s(if self.aliased {
             STATUS_METHODS_ALIASED
         } else {
             STATUS_METHODS
@@ -754,16 +755,8 @@ impl Gen<'_> {
         out.lit(description).s(", ");
         let _ = write!(out, "{retry}, ");
         let challenge = r.variant.attrs.www_authenticate.as_ref();
-        match challenge.or(self.input().attrs.www_authenticate.as_ref()) {
-            Some(lit) => {
-                out.s("::core::option::Option::Some(")
-                    .lit(lit.value())
-                    .s(")");
-            }
-            None => {
-                out.s("::core::option::Option::None");
-            }
-        }
+        let challenge = challenge.or(self.input().attrs.www_authenticate.as_ref());
+        option_str(out, challenge.map(crate::syntax::LitStr::value));
         out.s(")");
     }
 }
@@ -812,6 +805,18 @@ macro_rules! status_methods {
 const STATUS_METHODS: &str = status_methods!(" ::status_core::__private");
 const STATUS_METHODS_ALIASED: &str = status_methods!(" __sc");
 
+/// `::core::option::Option::Some("text")`, or `::core::option::Option::None`.
+fn option_str(out: &mut Out, text: Option<&str>) {
+    match text {
+        Some(text) => {
+            out.s("::core::option::Option::Some(").lit(text).s(")");
+        }
+        None => {
+            out.s("::core::option::Option::None");
+        }
+    }
+}
+
 fn code_of(r: &Resolved<'_>) -> Option<u16> {
     match &r.kind {
         Kind::Code(e) => Some(e.code),
@@ -826,13 +831,13 @@ fn code_of(r: &Resolved<'_>) -> Option<u16> {
 /// `CodeField`, whose message says which types hold a code, spanned on the field's type.
 /// Only the value is spanned on the field: a pattern there would be linted as the user's
 /// own (`non_shorthand_field_patterns`).
-fn other_code(out: &mut Out, other: &OtherField, sc: &str) {
+fn other_code(out: &mut Out, other: &OtherField, aliased: bool) {
     let span = other.ty_span;
     // Even `u16` is spanned: a type of the user's may be called `u16`.
-    out.tokens(match (other.is_u16, sc) {
+    out.tokens(match (other.is_u16, aliased) {
         (true, _) => quote_spanned!(span=> *code),
-        (false, " __sc") => quote_spanned!(span=> __sc::CodeField::__status_code(*code)),
-        (false, _) => {
+        (false, true) => quote_spanned!(span=> __sc::CodeField::__status_code(*code)),
+        (false, false) => {
             quote_spanned!(span=> ::status_core::__private::CodeField::__status_code(*code))
         }
     });

@@ -41,7 +41,8 @@ fn expand_item(item: &SetItem, krate: &TokenStream) -> Result<TokenStream> {
     };
     let tokens =
         expand_set(&loaded.spec, &def, krate).map_err(|errors| select_errors(item, &errors))?;
-    let tracker = loaded.rebuild_tracker();
+    // The tracker is text of ours, which lexes (nothing, should it ever not).
+    let tracker: TokenStream = loaded.rebuild_tracker().parse().unwrap_or_default();
     Ok(quote! { #tokens #tracker })
 }
 

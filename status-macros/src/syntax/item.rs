@@ -113,6 +113,11 @@ impl Generics {
         self.params.is_empty()
     }
 
+    /// `where ...`, or nothing.
+    pub(crate) fn where_clause(&self) -> &TokenStream {
+        &self.where_clause
+    }
+
     /// The impl's generics with `lifetime` first: `<'l, T: Bound>`.
     pub(crate) fn impl_generics_with(&self, lifetime: &TokenStream) -> TokenStream {
         let declared = self.params.iter().map(|(d, _)| d);
