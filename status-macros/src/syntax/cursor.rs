@@ -17,9 +17,10 @@ impl Cursor {
         Cursor::of_tokens(stream.into_iter().collect(), end)
     }
 
-    /// A cursor over tokens already taken from a stream (by [`Cursor::until_comma`]):
-    /// making a stream of them only to take them apart again costs two calls across the
-    /// bridge, which the macro, compiled unoptimised, makes for every variant and field.
+    /// A cursor over tokens already taken from a stream (by [`Cursor::until_comma`], or
+    /// [`flattened`]): making a stream of them only to take them apart again costs two
+    /// calls across the bridge, which the macro, compiled unoptimised, makes for every
+    /// variant and field.
     pub(crate) fn of_tokens(tokens: Vec<TokenTree>, end: Span) -> Cursor {
         Cursor {
             tokens,
@@ -31,11 +32,7 @@ impl Cursor {
     /// A macro's whole input; "found the end" errors point at its last token. Invisible
     /// groups are opened (see [`flattened`]).
     pub(crate) fn top(stream: TokenStream) -> Cursor {
-        let mut cursor = Cursor {
-            tokens: flattened(stream),
-            pos: 0,
-            end: Span::call_site(),
-        };
+        let mut cursor = Cursor::of_tokens(flattened(stream), Span::call_site());
         cursor.end = cursor.tokens.last().map_or(cursor.end, TokenTree::span);
         cursor
     }
@@ -47,11 +44,7 @@ impl Cursor {
 
     /// The inside of an attribute's group, invisible groups opened (see [`flattened`]).
     fn of_attr_group(group: &Group) -> Cursor {
-        Cursor {
-            tokens: flattened(group.stream()),
-            pos: 0,
-            end: group.span_close(),
-        }
+        Cursor::of_tokens(flattened(group.stream()), group.span_close())
     }
 
     pub(crate) fn peek(&self) -> Option<&TokenTree> {
