@@ -5,6 +5,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::model::Spec;
+
 /// One problem found in a spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -92,11 +94,13 @@ fn caret_len(text: &str, d: &Diagnostic) -> usize {
 }
 
 /// Maps byte offsets to 1-based line and column.
+#[cfg(feature = "parse")]
 pub(crate) struct LineIndex<'a> {
     source: &'a str,
     starts: Vec<usize>,
 }
 
+#[cfg(feature = "parse")]
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(source: &'a str) -> Self {
         let starts = std::iter::once(0)
@@ -121,6 +125,7 @@ impl<'a> LineIndex<'a> {
 /// Collects problems in one pass, each put in its place by position as it comes (after
 /// those at the same place, so the order found breaks ties): the few problems of a run need
 /// no sort, and a sort compiled for them was a seventh of this crate's code.
+#[cfg(feature = "parse")]
 pub(crate) struct Sink<'a> {
     source: &'a str,
     /// Built at the first problem: indexing every line of a valid spec was a twentieth of
@@ -129,6 +134,7 @@ pub(crate) struct Sink<'a> {
     found: Vec<Diagnostic>,
 }
 
+#[cfg(feature = "parse")]
 impl<'a> Sink<'a> {
     pub(crate) fn new(source: &'a str) -> Self {
         Sink {
@@ -183,6 +189,11 @@ impl<'a> Sink<'a> {
         self.found.dedup();
         self.found
     }
+}
+
+/// Did-you-mean over service names, for the macros and the CLI.
+pub fn suggest_service<'s>(spec: &'s Spec, name: &str) -> Option<&'s str> {
+    did_you_mean(name, spec.service_names())
 }
 
 /// The candidate closest to `input`, if it is close enough to be a likely typo.
@@ -262,6 +273,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "parse")]
     fn positions_are_one_based_and_count_characters() {
         let index = LineIndex::new("ab\nçd\n\nx");
         assert_eq!(index.position(0), (1, 1));
@@ -298,7 +310,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "parse"))]
 mod more_tests {
     use super::*;
 

@@ -62,6 +62,7 @@ pub fn check_ident(name: &str) -> Option<&'static str> {
 }
 
 /// Turns a would-be service name into a snake_case identifier, for did-you-mean hints.
+#[cfg(feature = "parse")]
 pub(crate) fn snake_case(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
@@ -114,6 +115,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "parse")]
     fn snake_cases_service_names() {
         assert_eq!(snake_case("Safe-Browsing"), "safe_browsing");
         assert_eq!(snake_case("--web api--"), "web_api");

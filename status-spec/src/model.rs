@@ -3,7 +3,6 @@
 //! Everything here has passed validation: codes are in `100..=599`, names are unique usable
 //! identifiers, and each service's entries are the base entries with its overrides applied.
 
-use std::cmp::Ordering;
 use std::fmt;
 
 use crate::backoff::Backoff;
@@ -369,10 +368,11 @@ impl Spec {
 /// Puts `item` into `sorted` at its place by `cmp`, replacing an equal item (the later one
 /// wins, as when collecting into a map), and says whether it replaced one. Specs list codes
 /// and services mostly in order, so this is mostly a push.
+#[cfg(feature = "parse")]
 pub(crate) fn insert_sorted<T>(
     sorted: &mut Vec<T>,
     item: T,
-    cmp: impl Fn(&T, &T) -> Ordering,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
 ) -> bool {
     if sorted.last().is_none_or(|last| cmp(last, &item).is_lt()) {
         sorted.push(item);
@@ -396,7 +396,28 @@ pub(crate) fn find_code(entries: &[CodeEntry], code: u16) -> Option<&CodeEntry> 
     entries.get(i)
 }
 
-#[cfg(test)]
+/// The keys of a code entry, in the order `status-codes fmt` writes them.
+pub const ENTRY_KEYS: &[&str] = &[
+    "reason",
+    "name",
+    "description",
+    "retry",
+    "reference",
+    "status",
+    "expires",
+    "aliases",
+];
+/// The keys of a service table, in the order `status-codes fmt` writes them.
+pub const SERVICE_KEYS: &[&str] = &[
+    "description",
+    "source",
+    "codes",
+    "unlisted_retry",
+    "backoff",
+    "overrides",
+];
+
+#[cfg(all(test, feature = "parse"))]
 mod tests {
     use super::*;
 

@@ -6,9 +6,13 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::backoff::{Backoff, backoff};
+mod backoff;
+
+use backoff::backoff;
+
+use crate::backoff::Backoff;
 use crate::diag::{Sink, did_you_mean};
-use crate::model::{Date, Registration, Retry};
+use crate::model::{Date, ENTRY_KEYS, Registration, Retry, SERVICE_KEYS};
 use crate::tree::{self, Key, Table, Value};
 
 /// A value and where it was written.
@@ -57,27 +61,6 @@ pub(crate) struct RawSpec {
 }
 
 const TOP_KEYS: &[&str] = &["codes", "services"];
-/// The keys of a code entry, in the order `status-codes fmt` writes them.
-pub const ENTRY_KEYS: &[&str] = &[
-    "reason",
-    "name",
-    "description",
-    "retry",
-    "reference",
-    "status",
-    "expires",
-    "aliases",
-];
-/// The keys of a service table, in the order `status-codes fmt` writes them.
-pub const SERVICE_KEYS: &[&str] = &[
-    "description",
-    "source",
-    "codes",
-    "unlisted_retry",
-    "backoff",
-    "overrides",
-];
-
 /// What a value is, for messages: formatted only when a message needs it, since most values
 /// are fine and formatting every field's name was a third of parsing a valid spec.
 type What<'a> = &'a dyn fmt::Display;

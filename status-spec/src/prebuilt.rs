@@ -169,7 +169,8 @@ fn optional(field: &str) -> Option<&str> {
     (!field.is_empty()).then_some(field)
 }
 
-#[cfg(test)]
+/// (Reading the dump back is checked against the parser, so these need it.)
+#[cfg(all(test, feature = "parse"))]
 mod tests {
     use std::fmt::Write as _;
 

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::diag::{Sink, did_you_mean};
+use crate::diag::Sink;
 use crate::ident::{RESERVED_VARIANT, check_ident, snake_case, variant_name};
 use crate::model::{Class, CodeEntry, Retry, Service, Spec, find_code, insert_sorted};
 use crate::parse::{RawEntry, RawService, RawSpec, Sp};
@@ -355,9 +355,4 @@ fn unregistered(
     );
     sink.error_help(code.span.clone(), msg, Some(help));
     None
-}
-
-/// Did-you-mean over service names, for the macros and the CLI.
-pub fn suggest_service<'s>(spec: &'s Spec, name: &str) -> Option<&'s str> {
-    did_you_mean(name, spec.service_names())
 }
