@@ -93,7 +93,7 @@ pub struct ReadmeDoctests;
 /// use status_core::{HttpStatus, Retry, StatusCodes};
 ///
 /// #[derive(Debug, StatusCodes)]
-/// #[status(service = "safe_browsing")] // optional, as are `spec = ".."`, `display = false`, `crate = path`
+/// #[status(service = "safe_browsing")] // optional, as are `spec = ".."` (feature `spec-file`), `display = false`, `crate = path`
 /// pub enum SafeBrowsingError {
 ///     #[status(400)] InvalidArgument { field: String },
 ///     #[status(403)] PermissionDenied,
@@ -144,7 +144,7 @@ pub use status_macros::StatusCodes;
 /// ```text
 /// status_set! {
 ///     #[attributes and docs pass through]
-///     #[status(spec = "path/to/codes.toml")]   // optional, relative to CARGO_MANIFEST_DIR
+///     #[status(spec = "path/to/codes.toml")]   // optional (feature `spec-file`), relative to CARGO_MANIFEST_DIR
 ///     VIS enum NAME = service "NAME" | [CODE or LO..=HI, ...] | 4xx | all;
 /// }
 /// ```

@@ -2,10 +2,13 @@
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
+#[cfg(feature = "spec-file")]
 use std::sync::{Arc, Mutex, OnceLock};
 
 use proc_macro2::Span;
-use status_spec::{Diagnostic, Spec, SpecError};
+use status_spec::Spec;
+#[cfg(feature = "spec-file")]
+use status_spec::{Diagnostic, SpecError};
 
 use crate::syntax::{Error, LitStr, Result};
 
@@ -21,6 +24,7 @@ pub(crate) struct Loaded {
 #[derive(Clone)]
 pub(crate) enum Shared {
     Embedded(&'static Spec),
+    #[cfg(feature = "spec-file")]
     File(Arc<Spec>),
 }
 
@@ -30,6 +34,7 @@ impl Deref for Shared {
     fn deref(&self) -> &Spec {
         match self {
             Shared::Embedded(spec) => spec,
+            #[cfg(feature = "spec-file")]
             Shared::File(spec) => spec,
         }
     }
@@ -49,16 +54,19 @@ impl Loaded {
     }
 }
 
+#[cfg(feature = "spec-file")]
 type Parsed = std::result::Result<Arc<Spec>, Arc<Vec<Diagnostic>>>;
 
 /// Keyed by the file's content, never by its path alone: rust-analyzer keeps the macro
 /// loaded across edits of the same file. A crate reads one or two specs, so a list
 /// searched in order serves as well as a map.
+#[cfg(feature = "spec-file")]
 fn cache() -> &'static Mutex<Vec<(String, Parsed)>> {
     static CACHE: OnceLock<Mutex<Vec<(String, Parsed)>>> = OnceLock::new();
     CACHE.get_or_init(Default::default)
 }
 
+#[cfg(feature = "spec-file")]
 fn parse_cached(source: String) -> Parsed {
     let mut cache = match cache().lock() {
         Ok(guard) => guard,
@@ -86,14 +94,22 @@ pub(crate) fn load(named: Option<&LitStr>, span: Span) -> Result<Loaded> {
     })?;
     let relative = named.map_or("codes.toml", LitStr::value);
     let path = Path::new(&dir).join(relative);
+    read(named.is_some(), err_span, relative, path)
+}
+
+fn embedded() -> Loaded {
+    Loaded {
+        spec: Shared::Embedded(Spec::embedded()),
+        file: None,
+    }
+}
+
+/// Reads and parses the file at `path`; `named` when the user wrote its name.
+#[cfg(feature = "spec-file")]
+fn read(named: bool, err_span: Span, relative: &str, path: PathBuf) -> Result<Loaded> {
     let source = match std::fs::read_to_string(&path) {
         Ok(source) => source,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => {
-            return Ok(Loaded {
-                spec: Shared::Embedded(Spec::embedded()),
-                file: None,
-            });
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => return Ok(embedded()),
         Err(e) => return Err(read_error(err_span, relative, &path, &e)),
     };
     match parse_cached(source.clone()) {
@@ -105,6 +121,34 @@ pub(crate) fn load(named: Option<&LitStr>, span: Span) -> Result<Loaded> {
     }
 }
 
+/// Without the `spec-file` feature there is no TOML parser (it is most of what a clean build
+/// of the macros costs), and the embedded spec is the only one. A spec file the user named,
+/// or one lying where the macros look by default, is an error rather than passed over: the
+/// user meant it to be read.
+#[cfg(not(feature = "spec-file"))]
+fn read(named: bool, err_span: Span, relative: &str, path: PathBuf) -> Result<Loaded> {
+    match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Ok(embedded()),
+        _ => Err(Error::new(err_span, feature_off(relative, named))),
+    }
+}
+
+/// The message for a spec file met without the `spec-file` feature.
+#[cfg_attr(feature = "spec-file", allow(dead_code))]
+fn feature_off(relative: &str, named: bool) -> String {
+    let found = if named {
+        format!("the spec file `{relative}`")
+    } else {
+        format!("`{relative}` beside Cargo.toml")
+    };
+    format!(
+        "reading {found} needs status-core's `spec-file` feature: add \
+         `features = [\"spec-file\"]` to the `status-core` dependency in Cargo.toml \
+         (without it the macros read only the embedded spec)"
+    )
+}
+
+#[cfg(feature = "spec-file")]
 fn read_error(span: Span, relative: &str, path: &Path, e: &std::io::Error) -> Error {
     let what = if e.kind() == std::io::ErrorKind::NotFound {
         "not found".to_owned()
@@ -119,6 +163,7 @@ fn read_error(span: Span, relative: &str, path: &Path, e: &std::io::Error) -> Er
 }
 
 /// One compile error per spec problem, each with `path:line:col`, the line and a caret.
+#[cfg(feature = "spec-file")]
 fn spec_error(span: Span, relative: &str, source: String, diags: &[Diagnostic]) -> Error {
     let errors = diags.iter().map(|d| {
         let one = SpecError::new(relative, source.clone(), vec![d.clone()]);
@@ -137,6 +182,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "spec-file")]
     fn one_parse_per_content() {
         let source = "[codes.200]\nreason = \"OK\"\n# cache test\n".to_owned();
         let (Ok(a), Ok(b)) = (parse_cached(source.clone()), parse_cached(source)) else {
@@ -154,6 +200,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "spec-file")]
     fn bad_specs_are_cached_as_errors() {
         let source = "[codes.2000]\nreason = \"x\"\n".to_owned();
         let (Err(a), Err(b)) = (parse_cached(source.clone()), parse_cached(source)) else {
@@ -164,6 +211,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "spec-file")]
     fn a_file_spec_is_tracked_and_the_embedded_one_is_not() {
         let embedded = Loaded {
             spec: Shared::Embedded(Spec::embedded()),
@@ -183,6 +231,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "spec-file")]
     fn read_errors_say_not_found_or_why() {
         let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
         let path = Path::new("/p/codes.toml");
@@ -200,5 +249,32 @@ mod tests {
             .into_compile_error()
             .to_string();
         assert!(text.contains("`codes.toml`: permission denied"), "{text}");
+    }
+
+    #[test]
+    fn the_embedded_spec_is_untracked() {
+        assert!(embedded().rebuild_tracker().is_empty());
+        assert!(embedded().spec.code(404).is_some());
+    }
+
+    /// Without the feature: no file, the embedded spec; a file where the macros look by
+    /// default, or any file named, an error that says which feature reads it.
+    #[test]
+    #[cfg(not(feature = "spec-file"))]
+    fn without_the_feature_a_spec_file_is_an_error() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let absent = read(false, Span::call_site(), "codes.toml", here.join("no-such.toml"));
+        assert!(absent.is_ok_and(|l| l.file.is_none()));
+        // Any file that exists stands in for a `codes.toml` beside Cargo.toml.
+        let present = read(false, Span::call_site(), "codes.toml", here.join("Cargo.toml"));
+        let text = present.err().map(|e| e.into_compile_error().to_string());
+        let expected = "reading `codes.toml` beside Cargo.toml needs status-core's `spec-file` \
+                        feature: add `features = [\\\"spec-file\\\"]` to the `status-core` \
+                        dependency in Cargo.toml (without it the macros read only the embedded spec)";
+        assert!(text.as_ref().is_some_and(|t| t.contains(expected)), "{text:?}");
+        let named = read(true, Span::call_site(), "api.toml", here.join("api.toml"));
+        let text = named.err().map(|e| e.into_compile_error().to_string());
+        let expected = "reading the spec file `api.toml` needs status-core's `spec-file` feature";
+        assert!(text.as_ref().is_some_and(|t| t.contains(expected)), "{text:?}");
     }
 }

@@ -1,7 +1,9 @@
-//! Editing a crate's `codes.toml` rebuilds that crate, and only that crate, with no build.rs.
-//!
-//! Builds a small two-crate workspace with the real cargo: `reader` reads its own spec,
-//! `bystander` uses the embedded default. Both depend on status-core by path.
+//! Spec files met by the real cargo, in small throw-away workspaces whose crates depend on
+//! status-core by path:
+//! - editing a crate's `codes.toml` rebuilds that crate, and only that crate, with no build.rs
+//!   (`reader` reads its own spec with the `spec-file` feature, `bystander` the embedded one);
+//! - without the `spec-file` feature, a spec file (found or named) is a compile error that
+//!   says which feature reads it, and a crate without one builds on the embedded spec.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,10 +21,11 @@ fn write(path: &Path, text: &str) {
 
 const SPEC: &str = "[codes.200]\nreason = \"OK\"\n[codes.404]\nreason = \"Not Found\"\n";
 
-fn member(dir: &Path, name: &str, main: &str) {
+/// A crate `name` in `dir`, depending on status-core with `features`.
+fn member(dir: &Path, name: &str, features: &str, main: &str) {
     let core = workspace_root().join("status-core");
     let manifest = format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[dependencies]\nstatus-core = {{ path = {:?} }}\n",
+        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[dependencies]\nstatus-core = {{ path = {:?}, features = [{features}] }}\n",
         core.display().to_string()
     );
     write(&dir.join(name).join("Cargo.toml"), &manifest);
@@ -37,10 +40,10 @@ fn project() -> tempfile::TempDir {
     );
     let reader = "status_core::status_set! { enum Set = all; }\n\
                   fn main() { for s in Set::ALL { println!(\"{s}\"); } }\n";
-    member(dir.path(), "reader", reader);
+    member(dir.path(), "reader", "\"spec-file\"", reader);
     write(&dir.path().join("reader/codes.toml"), SPEC);
     let bystander = "status_core::status_set! { enum Set = [200]; }\nfn main() { println!(\"{}\", Set::from(200)); }\n";
-    member(dir.path(), "bystander", bystander);
+    member(dir.path(), "bystander", "", bystander);
     dir
 }
 
@@ -76,4 +79,54 @@ fn editing_the_spec_rebuilds_only_the_crate_that_reads_it() {
     assert!(log.contains("Compiling reader"), "{log}");
     assert!(log.contains("Fresh bystander"), "{log}");
     assert!(log.contains("Fresh status-core"), "{log}");
+}
+
+/// `cargo build -p NAME` in `dir`: whether it succeeded, and cargo's stderr.
+fn build(dir: &Path, name: &str) -> (bool, String) {
+    let build = Command::new(env!("CARGO"))
+        .args(["build", "-p", name])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", workspace_root().join("target/rebuild-check"))
+        .output()
+        .expect("cargo runs");
+    let log = String::from_utf8_lossy(&build.stderr).into_owned();
+    (build.status.success(), log)
+}
+
+#[test]
+fn without_the_feature_a_spec_file_is_an_error_and_none_is_fine() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        &dir.path().join("Cargo.toml"),
+        "[workspace]\nmembers = [\"plain\", \"beside\", \"named\"]\nresolver = \"3\"\n",
+    );
+    let derive = "#[derive(Debug, status_core::StatusCodes)]\npub enum E { NotFound }\nfn main() {}\n";
+    member(dir.path(), "plain", "", derive);
+    member(dir.path(), "beside", "", derive);
+    write(&dir.path().join("beside/codes.toml"), SPEC);
+    let named = "status_core::status_set! {\n    #[status(spec = \"api.toml\")]\n    enum Set = all;\n}\nfn main() {}\n";
+    member(dir.path(), "named", "", named);
+    write(&dir.path().join("named/api.toml"), SPEC);
+
+    let (ok, log) = build(dir.path(), "plain");
+    assert!(ok, "{log}");
+
+    let (ok, log) = build(dir.path(), "beside");
+    assert!(!ok, "{log}");
+    let message = "error: reading `codes.toml` beside Cargo.toml needs status-core's `spec-file` \
+                   feature: add `features = [\"spec-file\"]` to the `status-core` dependency in \
+                   Cargo.toml (without it the macros read only the embedded spec)\n";
+    assert!(log.contains(message), "{log}");
+    // On the derived type's name.
+    assert!(log.contains("pub enum E { NotFound }\n  |          ^"), "{log}");
+
+    let (ok, log) = build(dir.path(), "named");
+    assert!(!ok, "{log}");
+    let message = "error: reading the spec file `api.toml` needs status-core's `spec-file` feature";
+    assert!(log.contains(message), "{log}");
+    // On the literal that names it.
+    assert!(log.contains("#[status(spec = \"api.toml\")]\n  |                     ^^^^^^^^^^"), "{log}");
+    // Nothing written to the spec files.
+    let spec = |p: &str| std::fs::read_to_string(dir.path().join(p)).expect("spec file");
+    assert_eq!((spec("beside/codes.toml"), spec("named/api.toml")), (SPEC.to_owned(), SPEC.to_owned()));
 }
