@@ -134,7 +134,7 @@ fn read(named: bool, err_span: Span, relative: &str, path: PathBuf) -> Result<Lo
 }
 
 /// The message for a spec file met without the `spec-file` feature.
-#[cfg_attr(feature = "spec-file", allow(dead_code))]
+#[cfg(not(feature = "spec-file"))]
 fn feature_off(relative: &str, named: bool) -> String {
     let found = if named {
         format!("the spec file `{relative}`")
