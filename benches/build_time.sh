@@ -5,10 +5,13 @@
 #   BUILD_TIME_INSTRUCTIONS=1 bash benches/build_time.sh   (rustc's instructions instead, below)
 #
 # Measures, each from an empty target directory, in debug mode:
-#   spec      status-spec and its dependencies (the parser the macros use)
+#   spec      status-spec as the macros build it by default (no TOML parser: it has no
+#             dependencies then; the parser comes with status-core's `spec-file` feature)
 #   core      a user crate depending on status-core (macros on) that uses status_set! and
 #             #[derive(StatusCodes)]
 #   thiserror the same-sized user crate depending on thiserror instead (the yardstick)
+#   specfile  `core` with status-core's `spec-file` feature (the TOML parser built, for a
+#             spec of the user's own; the crate itself still reads the embedded one)
 #   derive200 / hand200   a crate with 200 derived error enums, and the same 200 enums with
 #             hand-written impls of the same traits (without the macros feature); reported
 #             clean and "crate only" (dependencies built, the crate itself recompiled), the
@@ -45,6 +48,8 @@ status_set! { pub enum Sb = service "safe_browsing"; }
 #[derive(Debug, StatusCodes)]
 #[status(service = "safe_browsing")]
 pub enum ApiError { #[status(400)] Invalid { field: String }, ResourceExhausted, #[status(other)] Other(u16) }'
+
+crate specfile "status-core = { path = \"$root/status-core\", features = [\"spec-file\"] }" "$(cat "$work/core/src/lib.rs")"
 
 crate thiserror 'thiserror = "2"' '
 #[derive(Debug, thiserror::Error)]
@@ -171,14 +176,17 @@ echo "clean debug builds, median of $runs, $(nproc) cores; ratios are the median
 spec_times=()
 prepare clean spec "$root/Cargo.toml"
 for _ in $(seq 1 "$runs"); do
-  spec_times+=("$(build_once clean spec "$root/Cargo.toml" -p status-spec)")
+  spec_times+=("$(build_once clean spec "$root/Cargo.toml" -p status-spec --no-default-features)")
 done
 printf '%-10s %-6s %6.2f s   (runs: %s)\n' spec clean "$(median "${spec_times[@]}")" "${spec_times[*]}"
 paired clean "$runs" core "$work/core/Cargo.toml" thiserror "$work/thiserror/Cargo.toml"
+core_thiserror=$ratio_core_thiserror
+paired clean "$runs" specfile "$work/specfile/Cargo.toml" thiserror "$work/thiserror/Cargo.toml"
 paired clean "$runs" derive200 "$work/derive200/Cargo.toml" hand200 "$work/hand200/Cargo.toml"
 clean_200=$ratio_derive200_hand200
 # A crate-only build is a third of a second: three times the pairs, for the same noise.
 paired touch "$((3 * runs))" derive200 "$work/derive200/Cargo.toml" hand200 "$work/hand200/Cargo.toml"
-printf 'core / thiserror (clean)             = %.2f\n' "$ratio_core_thiserror"
+printf 'core / thiserror (clean)             = %.2f\n' "$core_thiserror"
+printf 'specfile / thiserror (clean)         = %.2f\n' "$ratio_specfile_thiserror"
 printf 'derive200 / hand200 (clean)          = %.2f\n' "$clean_200"
 printf 'derive200 / hand200 (crate only)     = %.2f\n' "$ratio_derive200_hand200"
