@@ -263,18 +263,34 @@ mod tests {
     #[cfg(not(feature = "spec-file"))]
     fn without_the_feature_a_spec_file_is_an_error() {
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let absent = read(false, Span::call_site(), "codes.toml", here.join("no-such.toml"));
+        let absent = read(
+            false,
+            Span::call_site(),
+            "codes.toml",
+            here.join("no-such.toml"),
+        );
         assert!(absent.is_ok_and(|l| l.file.is_none()));
         // Any file that exists stands in for a `codes.toml` beside Cargo.toml.
-        let present = read(false, Span::call_site(), "codes.toml", here.join("Cargo.toml"));
+        let present = read(
+            false,
+            Span::call_site(),
+            "codes.toml",
+            here.join("Cargo.toml"),
+        );
         let text = present.err().map(|e| e.into_compile_error().to_string());
         let expected = "reading `codes.toml` beside Cargo.toml needs status-core's `spec-file` \
                         feature: add `features = [\\\"spec-file\\\"]` to the `status-core` \
                         dependency in Cargo.toml (without it the macros read only the embedded spec)";
-        assert!(text.as_ref().is_some_and(|t| t.contains(expected)), "{text:?}");
+        assert!(
+            text.as_ref().is_some_and(|t| t.contains(expected)),
+            "{text:?}"
+        );
         let named = read(true, Span::call_site(), "api.toml", here.join("api.toml"));
         let text = named.err().map(|e| e.into_compile_error().to_string());
         let expected = "reading the spec file `api.toml` needs status-core's `spec-file` feature";
-        assert!(text.as_ref().is_some_and(|t| t.contains(expected)), "{text:?}");
+        assert!(
+            text.as_ref().is_some_and(|t| t.contains(expected)),
+            "{text:?}"
+        );
     }
 }

@@ -48,7 +48,9 @@ pub struct ReadmeDoctests;
 pub use backoff::{BACKOFF_KEYS, Backoff, Jitter, format_duration, parse_duration};
 pub use diag::{Diagnostic, SpecError, did_you_mean, suggest_service};
 pub use ident::{RESERVED_VARIANT, check_ident, variant_name};
-pub use model::{Class, CodeEntry, Date, ENTRY_KEYS, Registration, Retry, SERVICE_KEYS, Service, Spec};
+pub use model::{
+    Class, CodeEntry, Date, ENTRY_KEYS, Registration, Retry, SERVICE_KEYS, Service, Spec,
+};
 
 /// The project's own `codes.toml`: every IANA-registered code and the shipped services.
 ///

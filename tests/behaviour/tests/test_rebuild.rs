@@ -86,7 +86,10 @@ fn build(dir: &Path, name: &str) -> (bool, String) {
     let build = Command::new(env!("CARGO"))
         .args(["build", "-p", name])
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", workspace_root().join("target/rebuild-check"))
+        .env(
+            "CARGO_TARGET_DIR",
+            workspace_root().join("target/rebuild-check"),
+        )
         .output()
         .expect("cargo runs");
     let log = String::from_utf8_lossy(&build.stderr).into_owned();
@@ -100,7 +103,8 @@ fn without_the_feature_a_spec_file_is_an_error_and_none_is_fine() {
         &dir.path().join("Cargo.toml"),
         "[workspace]\nmembers = [\"plain\", \"beside\", \"named\"]\nresolver = \"3\"\n",
     );
-    let derive = "#[derive(Debug, status_core::StatusCodes)]\npub enum E { NotFound }\nfn main() {}\n";
+    let derive =
+        "#[derive(Debug, status_core::StatusCodes)]\npub enum E { NotFound }\nfn main() {}\n";
     member(dir.path(), "plain", "", derive);
     member(dir.path(), "beside", "", derive);
     write(&dir.path().join("beside/codes.toml"), SPEC);
@@ -118,15 +122,24 @@ fn without_the_feature_a_spec_file_is_an_error_and_none_is_fine() {
                    Cargo.toml (without it the macros read only the embedded spec)\n";
     assert!(log.contains(message), "{log}");
     // On the derived type's name.
-    assert!(log.contains("pub enum E { NotFound }\n  |          ^"), "{log}");
+    assert!(
+        log.contains("pub enum E { NotFound }\n  |          ^"),
+        "{log}"
+    );
 
     let (ok, log) = build(dir.path(), "named");
     assert!(!ok, "{log}");
     let message = "error: reading the spec file `api.toml` needs status-core's `spec-file` feature";
     assert!(log.contains(message), "{log}");
     // On the literal that names it.
-    assert!(log.contains("#[status(spec = \"api.toml\")]\n  |                     ^^^^^^^^^^"), "{log}");
+    assert!(
+        log.contains("#[status(spec = \"api.toml\")]\n  |                     ^^^^^^^^^^"),
+        "{log}"
+    );
     // Nothing written to the spec files.
     let spec = |p: &str| std::fs::read_to_string(dir.path().join(p)).expect("spec file");
-    assert_eq!((spec("beside/codes.toml"), spec("named/api.toml")), (SPEC.to_owned(), SPEC.to_owned()));
+    assert_eq!(
+        (spec("beside/codes.toml"), spec("named/api.toml")),
+        (SPEC.to_owned(), SPEC.to_owned())
+    );
 }
