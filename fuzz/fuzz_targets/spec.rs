@@ -3,8 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use quote::quote;
-use status_codegen::{Selection, SetDef, expand_set};
+use status_codegen::{Hole, Selection, expand_set};
 use status_spec::{Class, Spec};
 
 fuzz_target!(|data: &[u8]| {
@@ -14,15 +13,22 @@ fuzz_target!(|data: &[u8]| {
     selections.extend(Class::ALL.map(Selection::Class));
     selections.extend(spec.service_names().map(|s| Selection::Service(s.to_owned())));
     for selection in selections {
-        let def = SetDef {
-            attrs: quote!(),
-            vis: quote!(pub),
-            name: proc_macro2::Ident::new("Fuzzed", proc_macro2::Span::call_site()),
-            selection,
-        };
-        // A valid spec must expand (empty classes are the one expected refusal).
-        if let Err(errors) = expand_set(&spec, &def, &quote!(::status_core)) {
-            assert!(errors.iter().all(|e| matches!(e, status_codegen::SelectError::EmptyClass { .. })), "{errors:?}");
+        // A valid spec must expand (empty classes are the one expected refusal), to text
+        // that lexes once its holes are filled.
+        match expand_set(&spec, &selection) {
+            Ok(code) => {
+                let source = code.source(|hole| match hole {
+                    Hole::Attrs => "",
+                    Hole::Vis => "pub",
+                    Hole::Name => "Fuzzed",
+                    Hole::Private => "::status_core::__private",
+                });
+                assert!(source.parse::<proc_macro2::TokenStream>().is_ok(), "{source}");
+            }
+            Err(errors) => assert!(
+                errors.iter().all(|e| matches!(e, status_codegen::SelectError::EmptyClass { .. })),
+                "{errors:?}"
+            ),
         }
     }
 });

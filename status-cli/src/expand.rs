@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
-use status_codegen::{CodeSel, SelectError, Selection, SetDef};
+use status_codegen::{CodeSel, Hole, SelectError, Selection};
 use status_spec::{Class, check_ident, variant_name};
 
 use crate::cli::ExpandArgs;
@@ -17,15 +15,16 @@ pub(crate) fn run(spec: Option<&Path>, args: &ExpandArgs) -> Result<(), Failure>
     let parsed = source.parse()?;
     let (selection, default_name) = selection(args);
     let name = enum_name(args.name.as_deref(), default_name)?;
-    let def = SetDef {
-        attrs: TokenStream::new(),
-        vis: quote!(pub),
-        name,
-        selection,
-    };
-    let tokens = status_codegen::expand_set(&parsed, &def, &quote!(::status_core))
-        .map_err(|errors| select_failure(&def.selection, &errors))?;
-    let file: syn::File = syn::parse2(tokens)
+    let code = status_codegen::expand_set(&parsed, &selection)
+        .map_err(|errors| select_failure(&selection, &errors))?;
+    // What the macro fills with a user's tokens, as a user would write them.
+    let source = code.source(|hole| match hole {
+        Hole::Attrs => "",
+        Hole::Vis => "pub",
+        Hole::Name => &name,
+        Hole::Private => "::status_core::__private",
+    });
+    let file = syn::parse_file(&source)
         .map_err(|e| Failure::msg(format!("the generated code does not parse as Rust: {e}")))?;
     print!("{}", prettyplease::unparse(&file));
     Ok(())
@@ -43,14 +42,14 @@ fn selection(args: &ExpandArgs) -> (Selection, String) {
     }
 }
 
-/// The enum's identifier; checked first, as `Ident::new` would panic on a bad one.
-fn enum_name(given: Option<&str>, default: String) -> Result<Ident, Failure> {
+/// The enum's identifier, checked: the source would not parse with a bad one.
+fn enum_name(given: Option<&str>, default: String) -> Result<String, Failure> {
     let (name, hint) = match given {
         Some(name) => (name.to_owned(), ""),
         None => (default, "; pass `--name ENUM`"),
     };
     match check_ident(&name) {
-        None => Ok(Ident::new(&name, Span::call_site())),
+        None => Ok(name),
         Some(problem) => Err(Failure::msg(format!(
             "`{name}` cannot name an enum: it {problem}{hint}"
         ))),

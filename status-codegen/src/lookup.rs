@@ -1,10 +1,11 @@
 //! The run-time fallback for codes a generated type does not name: a table over the spec.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use std::fmt::Write as _;
+
 use status_spec::{CodeEntry, Retry, Service, Spec};
 
-use crate::set::retry_tokens;
+use crate::code::Code;
+use crate::set::retry_path;
 
 /// The entries a fallback should know: `preferred` (a service's own phrasing) first, then
 /// every base entry whose code `preferred` lacks, minus the codes in `exclude`; in code order.
@@ -52,26 +53,27 @@ pub enum Layout {
 
 /// The fallback for a type generated from `service` (or from the base registry when `None`)
 /// that names the codes in `named`: a table over the service's entries and the base, with
-/// the service's `unlisted_retry` applied to every code it does not list. An
-/// expression of type `(&'static str, &'static str, Retry)` for the `u16` expression `code`.
+/// the service's `unlisted_retry` applied to every code it does not list. Appends to `out`
+/// an expression of type `(&'static str, &'static str, Retry)` for the `u16` expression
+/// `code`, reaching status-core through [`Hole::Private`](crate::Hole::Private).
 pub fn service_fallback(
     spec: &Spec,
     service: Option<&Service>,
     named: &[u16],
-    krate: &TokenStream,
-    code: &TokenStream,
+    out: &mut Code,
+    code: &str,
     layout: Layout,
-) -> TokenStream {
+) {
     let preferred = service.map_or(&[][..], Service::entries);
     let entries: Vec<CodeEntry> = fallback_entries(spec, preferred, named)
         .into_iter()
         .map(|e| service.map_or_else(|| e.clone(), |s| unlisted(s, e)))
         .collect();
     let refs: Vec<&CodeEntry> = entries.iter().collect();
-    let fallback = class_fallback(krate, service.and_then(|s| s.unlisted_retry));
+    let unlisted = service.and_then(|s| s.unlisted_retry);
     match layout {
-        Layout::Indexed => lookup_table(&refs, krate, code, &fallback),
-        Layout::Compact => compact_table(&refs, krate, code, &fallback),
+        Layout::Indexed => lookup_table(out, &refs, code, unlisted),
+        Layout::Compact => compact_table(out, &refs, code, unlisted),
     }
 }
 
@@ -92,17 +94,16 @@ pub(crate) fn unlisted_retry(service: &Service, entry: &CodeEntry) -> Retry {
 
 /// The answer for a code no row knows: by class, with `unlisted` replacing the class's
 /// advice. An expression over a `u16` named `code`.
-fn class_fallback(krate: &TokenStream, unlisted: Option<Retry>) -> TokenStream {
+fn class_fallback(out: &mut Code, unlisted: Option<Retry>) {
     let Some(retry) = unlisted else {
-        return quote!(#krate::__private::class_fallback(code));
+        out.private().s("::class_fallback(code)");
+        return;
     };
-    let retry = retry_tokens(retry, krate);
-    quote! {
-        {
-            let (reason, description, _) = #krate::__private::class_fallback(code);
-            (reason, description, #retry)
-        }
-    }
+    out.s("{ let (reason, description, _) =")
+        .private()
+        .s("::class_fallback(code); (reason, description,");
+    retry_path(out, retry);
+    out.s(") }");
 }
 
 /// [`Layout::Compact`]: the table's codes as a set of 500 bits (eight words, and the count
@@ -118,33 +119,40 @@ fn class_fallback(krate: &TokenStream, unlisted: Option<Retry>) -> TokenStream {
 ///     }
 /// }
 /// ```
-fn compact_table(
-    entries: &[&CodeEntry],
-    krate: &TokenStream,
-    code: &TokenStream,
-    fallback: &TokenStream,
-) -> TokenStream {
+fn compact_table(out: &mut Code, entries: &[&CodeEntry], code: &str, unlisted: Option<Retry>) {
     let (bits, ranks) = code_bits(entries.iter().map(|e| e.code));
-    let bits = bits.map(Literal::u64_unsuffixed);
-    let ranks = ranks.map(Literal::u16_unsuffixed);
-    let reasons = entries.iter().map(|e| &e.reason);
-    let descriptions = entries.iter().map(|e| &e.description);
-    let retries = entries
-        .iter()
-        .map(|e| Literal::u8_unsuffixed(retry_index(e.retry)));
-    let str_ty = quote!(&'static ::core::primitive::str);
-    quote! {
-        {
-            const REASONS: &[#str_ty] = &[#(#reasons),*];
-            const DESCRIPTIONS: &[#str_ty] = &[#(#descriptions),*];
-            const RETRIES: &[::core::primitive::u8] = &[#(#retries),*];
-            let code: ::core::primitive::u16 = #code;
-            match #krate::__private::rank_of(&[#(#bits),*], &[#(#ranks),*], code) {
-                ::core::option::Option::Some(i) => (REASONS[i], DESCRIPTIONS[i], #krate::__private::retry_at(RETRIES[i])),
-                ::core::option::Option::None => #fallback,
-            }
-        }
+    let str_ty = "&'static ::core::primitive::str";
+    let _ = write!(out, "{{ const REASONS: &[{str_ty}] = &[");
+    for (i, e) in entries.iter().enumerate() {
+        out.s(if i == 0 { "" } else { "," }).lit(&e.reason);
     }
+    let _ = write!(out, "]; const DESCRIPTIONS: &[{str_ty}] = &[");
+    for (i, e) in entries.iter().enumerate() {
+        out.s(if i == 0 { "" } else { "," }).lit(&e.description);
+    }
+    out.s("]; const RETRIES: &[::core::primitive::u8] = &[");
+    for (i, e) in entries.iter().enumerate() {
+        let _ = write!(
+            out,
+            "{}{}",
+            if i == 0 { "" } else { "," },
+            retry_index(e.retry)
+        );
+    }
+    let _ = write!(out, "]; let code: ::core::primitive::u16 = {code}; match");
+    out.private().s("::rank_of(&[");
+    for (i, word) in bits.iter().enumerate() {
+        let _ = write!(out, "{}{word}", if i == 0 { "" } else { "," });
+    }
+    out.s("], &[");
+    for (i, rank) in ranks.iter().enumerate() {
+        let _ = write!(out, "{}{rank}", if i == 0 { "" } else { "," });
+    }
+    out.s("], code) { ::core::option::Option::Some(i) => (REASONS[i], DESCRIPTIONS[i],")
+        .private()
+        .s("::retry_at(RETRIES[i])), ::core::option::Option::None =>");
+    class_fallback(out, unlisted);
+    out.s(", } }");
 }
 
 /// `codes` (sorted, 100 to 599) as status-core's `rank_of` reads them: bit `(code - 100) % 64`
@@ -187,61 +195,52 @@ pub fn retry_index(retry: Retry) -> u8 {
 ///     match code { 100..=599 => match INDEX[code - 100] { 0 => class_fallback(code), i => ENTRIES[i - 1] }, _ => class_fallback(code) }
 /// }
 /// ```
-fn lookup_table(
-    entries: &[&CodeEntry],
-    krate: &TokenStream,
-    code: &TokenStream,
-    fallback: &TokenStream,
-) -> TokenStream {
-    let n = Literal::usize_unsuffixed(entries.len());
-    let codes = entries.iter().map(|e| Literal::u16_unsuffixed(e.code));
-    let rows = entries.iter().map(|e| {
-        let (reason, desc) = (&e.reason, &e.description);
-        let retry = retry_tokens(e.retry, krate);
-        quote! { (#reason, #desc, #retry) }
-    });
-    let str_ty = quote!(&'static ::core::primitive::str);
-    let index_ty = index_type(entries.len());
-    let index = index_table(&index_ty, &n, &quote!(CODES));
-    quote! {
-        {
-            const CODES: &[::core::primitive::u16; #n] = &[#(#codes),*];
-            const ENTRIES: &[(#str_ty, #str_ty, #krate::__private::Retry); #n] = &[#(#rows),*];
-            const INDEX: &[#index_ty; 500] = &#index;
-            let code: ::core::primitive::u16 = #code;
-            let slot = if code >= 100 && code < 600 { INDEX[(code - 100) as ::core::primitive::usize] } else { 0 };
-            if slot == 0 {
-                #fallback
-            } else {
-                ENTRIES[slot as ::core::primitive::usize - 1]
-            }
-        }
+fn lookup_table(out: &mut Code, entries: &[&CodeEntry], code: &str, unlisted: Option<Retry>) {
+    let n = entries.len();
+    let str_ty = "&'static ::core::primitive::str";
+    let _ = write!(out, "{{ const CODES: &[::core::primitive::u16; {n}] = &[");
+    for (i, e) in entries.iter().enumerate() {
+        let _ = write!(out, "{}{}", if i == 0 { "" } else { "," }, e.code);
     }
+    let _ = write!(out, "]; const ENTRIES: &[({str_ty}, {str_ty},");
+    out.private();
+    let _ = write!(out, "::Retry); {n}] = &[");
+    for (i, e) in entries.iter().enumerate() {
+        out.s(if i == 0 { "(" } else { ",(" }).lit(&e.reason).s(",");
+        out.lit(&e.description).s(",");
+        retry_path(out, e.retry);
+        out.s(")");
+    }
+    let index_ty = index_type(n);
+    let _ = write!(out, "]; const INDEX: &[{index_ty}; 500] = &");
+    index_table(out, index_ty, n, "CODES");
+    let _ = write!(
+        out,
+        "; let code: ::core::primitive::u16 = {code}; \
+         let slot = if code >= 100 && code < 600 {{ INDEX[(code - 100) as ::core::primitive::usize] }} else {{ 0 }}; \
+         if slot == 0 {{"
+    );
+    class_fallback(out, unlisted);
+    out.s("} else { ENTRIES[slot as ::core::primitive::usize - 1] } }");
 }
 
 /// The narrowest unsigned type that can hold a position + 1 in a table of `len` entries.
-pub(crate) fn index_type(len: usize) -> TokenStream {
+pub(crate) fn index_type(len: usize) -> &'static str {
     if len <= usize::from(u8::MAX) {
-        quote!(::core::primitive::u8)
+        "::core::primitive::u8"
     } else {
-        quote!(::core::primitive::u16)
+        "::core::primitive::u16"
     }
 }
 
 /// A block, evaluated at compile time, that builds the 500-entry index from `codes` (a
 /// constant array of `len` codes): `index[code - 100]` is the code's position + 1, or 0.
-pub(crate) fn index_table(ty: &TokenStream, len: &Literal, codes: &TokenStream) -> TokenStream {
-    quote! {
-        {
-            let mut index: [#ty; 500] = [0; 500];
-            let mut i = 0;
-            while i < #len {
-                index[(#codes[i] - 100) as ::core::primitive::usize] = (i + 1) as #ty;
-                i += 1;
-            }
-            index
-        }
-    }
+pub(crate) fn index_table(out: &mut Code, ty: &str, len: usize, codes: &str) {
+    let _ = write!(
+        out,
+        "{{ let mut index: [{ty}; 500] = [0; 500]; let mut i = 0; while i < {len} {{ \
+         index[({codes}[i] - 100) as ::core::primitive::usize] = (i + 1) as {ty}; i += 1; }} index }}"
+    );
 }
 
 #[cfg(test)]

@@ -3,34 +3,25 @@
 
 use std::ops::RangeInclusive;
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
-use status_codegen::{CodeSel, SelectError, Selection, SetDef, expand_set};
+use status_codegen::{Code, CodeSel, Hole, SelectError, Selection, expand_set};
 use status_spec::{Class, Spec};
 
-fn def(name: &str, selection: Selection) -> SetDef {
-    SetDef {
-        attrs: quote!(#[doc = " Test set."]),
-        vis: quote!(pub),
-        name: Ident::new(name, Span::call_site()),
-        selection,
-    }
-}
-
-fn pretty(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens) {
+/// The code with its holes filled as a user's item would fill them, pretty-printed.
+fn pretty(name: &str, code: &Code) -> String {
+    let source = code.source(|hole| match hole {
+        Hole::Attrs => "#[doc = \" Test set.\"]",
+        Hole::Vis => "pub",
+        Hole::Name => name,
+        Hole::Private => "::status_core::__private",
+    });
+    match syn::parse_file(&source) {
         Ok(file) => prettyplease::unparse(&file),
         Err(e) => format!("does not parse as Rust: {e}"),
     }
 }
 
 fn expand(selection: Selection) -> Result<String, Vec<SelectError>> {
-    expand_set(
-        Spec::embedded(),
-        &def("Set", selection),
-        &quote!(::status_core),
-    )
-    .map(pretty)
+    expand_set(Spec::embedded(), &selection).map(|code| pretty("Set", &code))
 }
 
 #[test]
@@ -107,12 +98,7 @@ fn every_bad_list_item_is_reported() {
 #[test]
 fn empty_class_is_reported() {
     let spec = Spec::parse("[codes.200]\nreason = \"OK\"\n").expect("valid");
-    let err = expand_set(
-        &spec,
-        &def("X", Selection::Class(Class::ServerError)),
-        &quote!(::status_core),
-    )
-    .expect_err("no 5xx");
+    let err = expand_set(&spec, &Selection::Class(Class::ServerError)).expect_err("no 5xx");
     assert_eq!(
         err[0].to_string(),
         "the spec's base registry has no 5xx code"
@@ -149,12 +135,7 @@ fn a_one_code_range_is_not_reversed() {
 #[test]
 fn a_spec_without_services_says_so() {
     let spec = Spec::parse("[codes.200]\nreason = \"OK\"\n").expect("valid");
-    let err = expand_set(
-        &spec,
-        &def("X", Selection::Service("shop".into())),
-        &quote!(::status_core),
-    )
-    .expect_err("no services");
+    let err = expand_set(&spec, &Selection::Service("shop".into())).expect_err("no services");
     assert_eq!(
         err[0].to_string(),
         "unknown service `shop`; the spec defines no services"
@@ -167,7 +148,7 @@ fn expand_n(n: u16) -> String {
         .map(|c| format!("[codes.{c}]\nreason = \"Code {c}\"\nname = \"C{c}\"\n"))
         .collect();
     let spec = Spec::parse(&src).expect("valid");
-    pretty(expand_set(&spec, &def("Big", Selection::All), &quote!(::status_core)).expect("expands"))
+    pretty("Big", &expand_set(&spec, &Selection::All).expect("expands"))
 }
 
 #[test]

@@ -11,12 +11,12 @@ use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use status_codegen::{Layout, retry_index};
+use status_codegen::{Code, Layout, retry_index};
 
 use super::ast::{Input, Variant};
-use super::out::{self, Out};
 use super::valid::{Checked, FieldRef, Kind, OtherField, Resolved};
 use crate::load::Loaded;
+use crate::out::{self, Out};
 
 /// `__sc` stands for `::status_core::__private`, written out in full (or, with
 /// `crate = ".."`, a `use` of that path under this name):
@@ -166,22 +166,18 @@ impl Gen<'_> {
         if self.other().is_none() || self.embedded_table().is_some() {
             return;
         }
-        let krate = self.input().krate();
         // No code is excluded: the `other` variant may be made with a code a variant names.
         let (spec, service) = (self.checked.spec, self.checked.service);
-        let body = status_codegen::service_fallback(
-            spec,
-            service,
-            &[],
-            &krate,
-            &quote!(code),
-            Layout::Compact,
-        );
+        let mut body = Code::default();
+        status_codegen::service_fallback(spec, service, &[], &mut body, "code", Layout::Compact);
         out.s("#[allow(clippy::match_same_arms, reason = \"one arm per code keeps the table readable\")] #[inline] \
                const fn __status_other(code: ::core::primitive::u16) -> (&'static ::core::primitive::str, &'static ::core::primitive::str, ")
             .s(self.sc)
             .s("::Retry) {")
-            .tokens(body)
+            // The table's only hole is the path to `__private`, which `sc` spells.
+            .code(&body, |out, _private| {
+                out.s(self.sc);
+            })
             .s("}");
     }
 

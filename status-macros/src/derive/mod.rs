@@ -9,7 +9,6 @@ mod ast;
 mod attr;
 mod expand;
 mod fallback;
-mod out;
 mod valid;
 
 use proc_macro2::TokenStream;

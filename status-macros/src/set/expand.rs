@@ -1,11 +1,12 @@
 //! One `status_set!` call -> its enums, or compile errors plus stand-in enums.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::quote;
-use status_codegen::{CodeSel, SelectError, Selection, SetDef, expand_set};
+use status_codegen::{CodeSel, Hole, SelectError, Selection, expand_set};
 
 use super::ast::{CodeItem, SelectionAst, SetInput, SetItem};
 use crate::load;
+use crate::out::Out;
 use crate::syntax::{Attr, Error, Errors, Result};
 
 /// Expands every item; a bad item becomes its errors and an empty enum of the same name,
@@ -29,21 +30,27 @@ fn item_tokens(item: &SetItem, krate: &TokenStream) -> TokenStream {
     }
 }
 
+/// The item's enum: status-codegen's text, with the item's attributes, visibility and name
+/// (keeping their spans) and `$crate` in its holes.
 fn expand_item(item: &SetItem, krate: &TokenStream) -> Result<TokenStream> {
     let selection = selection(&item.selection)?;
     let loaded = load::load(item.spec.as_ref(), item.name.span())?;
-    let attrs = item.attrs.iter().map(Attr::tokens).collect();
-    let def = SetDef {
-        attrs,
-        vis: item.vis.clone(),
-        name: item.name.clone(),
-        selection,
-    };
-    let tokens =
-        expand_set(&loaded.spec, &def, krate).map_err(|errors| select_errors(item, &errors))?;
-    // The tracker is text of ours, which lexes (nothing, should it ever not).
-    let tracker: TokenStream = loaded.rebuild_tracker().parse().unwrap_or_default();
-    Ok(quote! { #tokens #tracker })
+    let code =
+        expand_set(&loaded.spec, &selection).map_err(|errors| select_errors(item, &errors))?;
+    let attrs: TokenStream = item.attrs.iter().map(Attr::tokens).collect();
+    let name = TokenStream::from(TokenTree::Ident(item.name.clone()));
+    let private = quote!(#krate::__private);
+    let mut out = Out::default();
+    out.code(&code, |out, hole| {
+        out.tokens(match hole {
+            Hole::Attrs => attrs.clone(),
+            Hole::Vis => item.vis.clone(),
+            Hole::Name => name.clone(),
+            Hole::Private => private.clone(),
+        });
+    });
+    out.s(&loaded.rebuild_tracker());
+    Ok(out.finish())
 }
 
 fn selection(ast: &SelectionAst) -> Result<Selection> {

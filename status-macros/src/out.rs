@@ -1,4 +1,5 @@
-//! The derive's output written as Rust source text and lexed by rustc in one call.
+//! Output written as Rust source text and lexed by rustc in one call: the derive's, and
+//! status-codegen's for `status_set!`.
 //!
 //! Built token by token (`quote!`), each token, group and spliced stream is a call across
 //! the proc-macro bridge made by this macro's own code, which cargo compiles without
@@ -12,6 +13,7 @@ use std::fmt;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use status_codegen::{Code, Hole, Part};
 
 /// Source text with holes. A hole is written `$N`: the derive writes the punctuation `$`
 /// nowhere else (identifiers cannot hold it, and a `$` in a string literal lexes as part of
@@ -43,6 +45,20 @@ impl Out {
             self.text.push_str(&self.holes.len().to_string());
             self.text.push(' ');
             self.holes.push(Some(tokens));
+        }
+        self
+    }
+
+    /// Appends status-codegen's `code`, each of its holes filled by `fill` (with text, or
+    /// with tokens that keep their spans).
+    pub(crate) fn code(&mut self, code: &Code, mut fill: impl FnMut(&mut Out, Hole)) -> &mut Self {
+        for part in code.parts() {
+            match part {
+                Part::Text(text) => {
+                    self.s(text);
+                }
+                Part::Hole(hole) => fill(self, *hole),
+            }
         }
         self
     }
@@ -170,7 +186,7 @@ pub(crate) fn const_block(items: [TokenStream; 2]) -> TokenStream {
 /// literals), so it lexes; should it ever not, the user gets an error, not a panic.
 fn unreadable() -> TokenStream {
     quote!(::core::compile_error!(
-        "#[derive(StatusCodes)] wrote code it cannot read back; please report this bug"
+        "status-codes wrote code it cannot read back; please report this bug"
     );)
 }
 
