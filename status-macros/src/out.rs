@@ -15,9 +15,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use status_codegen::{Code, Hole, Part};
 
-/// Source text with holes. A hole is written `$N`: the derive writes the punctuation `$`
-/// nowhere else (identifiers cannot hold it, and a `$` in a string literal lexes as part of
-/// the literal).
+/// Source text with holes. A hole is written `$N`: neither the derive nor status-codegen
+/// writes the punctuation `$` anywhere else (identifiers cannot hold it, and a `$` in a
+/// string literal lexes as part of the literal).
 ///
 /// Filling a hole rebuilds each group around it, and only those: when there are holes,
 /// `finish` reads the text once for the groups around each.
