@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use status_spec::{CodeEntry, Retry, Service, Spec};
 
 use crate::code::Code;
-use crate::set::retry_path;
+use crate::set::{retry_path, retry_variant};
 
 /// The entries a fallback should know: `preferred` (a service's own phrasing) first, then
 /// every base entry whose code `preferred` lacks, minus the codes in `exclude`; in code order.
@@ -202,17 +202,18 @@ fn lookup_table(out: &mut Code, entries: &[&CodeEntry], code: &str, unlisted: Op
     for (i, e) in entries.iter().enumerate() {
         let _ = write!(out, "{}{}", if i == 0 { "" } else { "," }, e.code);
     }
+    // The advice through an alias, as in `set::variant_table`.
     let _ = write!(out, "]; const ENTRIES: &[({str_ty}, {str_ty},");
     out.private();
-    let _ = write!(out, "::Retry); {n}] = &[");
+    let _ = write!(out, "::Retry); {n}] = {{ use");
+    out.private().s("::Retry as V; &[");
     for (i, e) in entries.iter().enumerate() {
         out.s(if i == 0 { "(" } else { ",(" }).lit(&e.reason).s(",");
-        out.lit(&e.description).s(",");
-        retry_path(out, e.retry);
-        out.s(")");
+        out.lit(&e.description).s(",V::");
+        out.s(retry_variant(e.retry)).s(")");
     }
     let index_ty = index_type(n);
-    let _ = write!(out, "]; const INDEX: &[{index_ty}; 500] = &");
+    let _ = write!(out, "] }}; const INDEX: &[{index_ty}; 500] = &");
     index_table(out, index_ty, n, "CODES");
     let _ = write!(
         out,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use status_spec::{Class, CodeEntry, Jitter, Retry, Spec};
+use status_spec::{CodeEntry, Jitter, Retry, Spec};
 
 use crate::code::{Code, Hole, float};
 use crate::docs::variant_doc;
@@ -102,19 +102,12 @@ impl Gen<'_> {
                 out.s(if i == 0 { "" } else { "," }).lit(&text(e));
             }
         }
-        out.s("]; const __CLASSES: &'static [").private();
-        let _ = write!(out, "::StatusClass; {n}] = &[");
-        for (i, e) in entries.iter().enumerate() {
-            out.s(if i == 0 { "" } else { "," });
-            class_path(out, e.class());
-        }
-        out.s("]; const __RETRIES: &'static [").private();
-        let _ = write!(out, "::Retry; {n}] = &[");
-        for (i, e) in entries.iter().enumerate() {
-            out.s(if i == 0 { "" } else { "," });
-            retry_path(out, e.retry);
-        }
-        out.s("]; #[doc = r\" `__INDEX[code - 100]` is the variant's position + 1, or 0 when the set does not\"] \
+        out.s("];");
+        let classes = entries.iter().map(|e| e.class().variant());
+        variant_table(out, "__CLASSES", "StatusClass", classes);
+        let retries = entries.iter().map(|e| retry_variant(e.retry));
+        variant_table(out, "__RETRIES", "Retry", retries);
+        out.s("#[doc = r\" `__INDEX[code - 100]` is the variant's position + 1, or 0 when the set does not\"] \
                #[doc = r\" name the code; built at compile time from `__CODES`.\"]");
         let _ = write!(out, "const __INDEX: &'static [{index_ty}; 500] = &");
         index_table(out, index_ty, n, "Self::__CODES");
@@ -284,21 +277,41 @@ impl Gen<'_> {
     }
 }
 
-/// A `Retry` value through the runtime's path: `PRIVATE::Retry::Backoff` and friends.
-pub(crate) fn retry_path(out: &mut Code, retry: Retry) {
-    let variant = match retry {
+/// `const NAME: &'static [PRIVATE::TY; N] = { use PRIVATE::TY as V; &[V::A, V::B, ..] };`:
+/// a table of one of status-core's enums. The alias names status-core once per table, not
+/// once per entry: in the macro, each mention is a hole that `$crate` fills, and every
+/// group around a hole is taken apart to fill it.
+fn variant_table<'a>(
+    out: &mut Code,
+    name: &str,
+    ty: &str,
+    variants: impl ExactSizeIterator<Item = &'a str>,
+) {
+    let _ = write!(out, "const {name}: &'static [");
+    out.private();
+    let _ = write!(out, "::{ty}; {}] = {{ use", variants.len());
+    out.private();
+    let _ = write!(out, "::{ty} as V; &[");
+    for (i, variant) in variants.enumerate() {
+        let _ = write!(out, "{}V::{variant}", if i == 0 { "" } else { "," });
+    }
+    out.s("] };");
+}
+
+/// The name of a `Retry` variant, as status-core spells it.
+pub(crate) fn retry_variant(retry: Retry) -> &'static str {
+    match retry {
         Retry::Never => "Never",
         Retry::Modify => "Modify",
         Retry::Reauthenticate => "Reauthenticate",
         Retry::Backoff => "Backoff",
         Retry::RetryAfter => "RetryAfter",
-    };
-    out.private().s("::Retry::").s(variant);
+    }
 }
 
-/// A class through the runtime's path: `PRIVATE::StatusClass::ClientError` and friends.
-fn class_path(out: &mut Code, class: Class) {
-    out.private().s("::StatusClass::").s(class.variant());
+/// A `Retry` value through the runtime's path: `PRIVATE::Retry::Backoff` and friends.
+pub(crate) fn retry_path(out: &mut Code, retry: Retry) {
+    out.private().s("::Retry::").s(retry_variant(retry));
 }
 
 /// The `status_core::backoff::JitterMode` variant for a spec's jitter.
