@@ -192,3 +192,41 @@ fn every_selection_parses_as_rust() {
         }
     }
 }
+
+/// The derive's fallback on a spec file of the user's own: a block over `code` whose three
+/// tables hold one entry per code, the service's phrasing first.
+#[test]
+fn the_compact_fallback_is_an_expression_over_code() {
+    let spec = Spec::embedded();
+    let mut code = Code::default();
+    status_codegen::service_fallback(
+        spec,
+        spec.service("safe_browsing"),
+        &[],
+        &mut code,
+        "code",
+        status_codegen::Layout::Compact,
+    );
+    let source = code.source(|_| "::status_core::__private");
+    let parsed = syn::parse_str::<syn::Expr>(&source);
+    assert!(parsed.is_ok(), "{source}");
+    assert!(source.contains("\"Resource Exhausted\""), "{source}");
+    let table = |name: &str| {
+        let start = source.find(&format!("const {name}")).unwrap_or(0);
+        let body = &source[start..];
+        let body = &body[body.find("= &[").map_or(0, |i| i + 4)..];
+        let body = &body[..body.find("];").unwrap_or(body.len())];
+        // Commas inside the phrases do not count: the entries are string literals.
+        body.split("\",").count()
+    };
+    let retries = source
+        .split("const RETRIES: &[::core::primitive::u8] = &[")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .map_or(0, |list| list.split(',').count());
+    let entries = spec.codes().count();
+    assert_eq!(
+        (table("REASONS"), table("DESCRIPTIONS"), retries),
+        (entries, entries, entries)
+    );
+}
