@@ -10,6 +10,7 @@ mod load;
 mod out;
 mod set;
 mod syntax;
+mod tokens;
 
 use proc_macro::TokenStream;
 

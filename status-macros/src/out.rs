@@ -12,8 +12,9 @@
 use std::fmt;
 
 use proc_macro2::TokenStream;
-use quote::quote;
 use status_codegen::{Code, Hole, Part};
+
+use crate::tokens::Tokens;
 
 /// Source text with holes. A hole is written `$N`: neither the derive nor status-codegen
 /// writes the punctuation `$` anywhere else (identifiers cannot hold it, and a `$` in a
@@ -151,12 +152,23 @@ fn paths(text: &str, at: &[usize]) -> Vec<Vec<usize>> {
 
 /// `const _: () = { items.. };`: the anonymous block the derive's items live in, the
 /// streams joined inside it. Built from `proc_macro`'s own types inside the compiler:
-/// splicing into `quote!` or extending a `proc_macro2` stream costs several calls across
-/// the bridge in this unoptimised macro, and walks the trees.
+/// extending a `proc_macro2` stream costs several calls across the bridge in this
+/// unoptimised macro, and walks the trees.
 pub(crate) fn const_block(items: [TokenStream; 2]) -> TokenStream {
     if !proc_macro::is_available() {
         let [a, b] = items;
-        return quote!(const _: () = { #a #b };);
+        let body = Tokens::new(proc_macro2::Span::call_site())
+            .tokens(a)
+            .tokens(b);
+        return Tokens::new(proc_macro2::Span::call_site())
+            .ident("const")
+            .ident("_")
+            .punct(':', false)
+            .group(proc_macro2::Delimiter::Parenthesis, TokenStream::new())
+            .punct('=', false)
+            .group(proc_macro2::Delimiter::Brace, body.finish())
+            .punct(';', false)
+            .finish();
     }
     use proc_macro::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenTree};
     let body: proc_macro::TokenStream = items
@@ -185,9 +197,14 @@ pub(crate) fn const_block(items: [TokenStream; 2]) -> TokenStream {
 /// The text is the derive's own (keywords, paths, identifiers, numbers and escaped string
 /// literals), so it lexes; should it ever not, the user gets an error, not a panic.
 fn unreadable() -> TokenStream {
-    quote!(::core::compile_error!(
-        "status-codes wrote code it cannot read back; please report this bug"
-    );)
+    let message = Tokens::new(proc_macro2::Span::call_site())
+        .string("status-codes wrote code it cannot read back; please report this bug");
+    Tokens::new(proc_macro2::Span::call_site())
+        .path("::core::compile_error")
+        .punct('!', false)
+        .group(proc_macro2::Delimiter::Parenthesis, message.finish())
+        .punct(';', false)
+        .finish()
 }
 
 impl fmt::Write for Out {
@@ -267,6 +284,7 @@ mod fallback {
 mod tests {
     use super::*;
     use proc_macro2::{Ident, Span, TokenTree};
+    use quote::quote;
 
     #[test]
     fn holes_are_filled_where_they_were_written_at_any_depth() {

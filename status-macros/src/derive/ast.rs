@@ -2,11 +2,11 @@
 //! `#[status(..)]`s. A struct is read as an enum of one variant named like the struct,
 //! whose status is the struct's code or its `transparent` field's.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Span, TokenStream};
 
 use super::attr::{EnumAttrs, FieldAttrs, VariantAttrs};
 use crate::syntax::{self, Data, DeriveInput, Error, Errors};
+use crate::tokens::Tokens;
 
 /// The input; `variants` is empty when it is a union (that error is recorded already).
 pub(crate) struct Input<'a> {
@@ -52,10 +52,11 @@ impl<'a> Input<'a> {
     /// The path generated code reaches status-core by: `#[status(crate = ..)]`, else
     /// `::status_core`.
     pub(crate) fn krate(&self) -> TokenStream {
-        self.attrs
-            .krate
-            .clone()
-            .unwrap_or_else(|| quote!(::status_core))
+        self.attrs.krate.clone().unwrap_or_else(|| {
+            Tokens::new(Span::call_site())
+                .path("::status_core")
+                .finish()
+        })
     }
 
     /// Whether every variant but the `other` one is a unit variant, so that a code alone can

@@ -9,14 +9,14 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use status_codegen::{Code, Layout, retry_index};
 
 use super::ast::{Input, Variant};
 use super::valid::{Checked, FieldRef, Kind, OtherField, Resolved};
 use crate::load::Loaded;
 use crate::out::{self, Out};
+use crate::tokens::Tokens;
 
 /// `__sc` stands for `::status_core::__private`, written out in full (or, with
 /// `crate = ".."`, a `use` of that path under this name):
@@ -112,7 +112,10 @@ impl Gen<'_> {
         if generics.is_empty() {
             out.s(if lifetime { "<'__status>" } else { "" });
         } else if lifetime {
-            out.tokens(generics.impl_generics_with(&quote!('__status)));
+            let lifetime = Tokens::new(Span::call_site())
+                .punct('\'', true)
+                .ident("__status");
+            out.tokens(generics.impl_generics_with(lifetime.finish()));
         } else {
             out.tokens(generics.split_for_impl().0);
         }
@@ -399,10 +402,16 @@ impl Gen<'_> {
             "{{ {member}: inner, .. }} => {}::Row::Inner {{ status: ",
             self.sc
         );
-        out.tokens(quote_spanned!(*ty_span=> inner));
+        let inner = || Tokens::new(*ty_span).ident("inner").finish();
+        out.tokens(inner());
         out.s(", display: ");
         if self.input().attrs.display() {
-            out.tokens(quote_spanned!(*ty_span=> ::core::option::Option::Some(inner)));
+            out.tokens(
+                Tokens::new(*ty_span)
+                    .path("::core::option::Option::Some")
+                    .group(Delimiter::Parenthesis, inner())
+                    .finish(),
+            );
         } else {
             out.s("::core::option::Option::None");
         }
@@ -684,7 +693,7 @@ impl Gen<'_> {
         let _ = write!(out, "{} {{ {member}: ", other.variant.ident);
         // Spanned on the field's type, as in the row: should a type of the user's be
         // called `u16`, both mismatches land there, as one error.
-        out.tokens(quote_spanned!(*ty_span=> code));
+        out.tokens(Tokens::new(*ty_span).ident("code").finish());
         out.s(" }, } } }");
     }
 }
@@ -773,11 +782,23 @@ fn inner_type(r: &Resolved<'_>) -> Option<TokenStream> {
 /// keeps the response features' `IntoResponse` and `ResponseError` off a type that has its
 /// own. (The derive's own output writes the same as text, in `Gen::impls`.)
 pub(crate) fn hook_args(input: &Input<'_>, total: bool) -> TokenStream {
-    let total = total.then(|| quote!(total));
-    let opt_out = (!input.attrs.implements_into_response()).then(|| quote!(no_response));
-    let name = &input.node.ident;
+    let mut args = Tokens::new(Span::call_site());
+    if total {
+        args = args.ident("total");
+    }
+    if !input.attrs.implements_into_response() {
+        args = args.ident("no_response");
+    }
+    let name = TokenTree::Ident(input.node.ident.clone());
     let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
-    quote!(#total #opt_out [#impl_generics] [#name #ty_generics] [#where_clause])
+    let ty = Tokens::new(Span::call_site())
+        .tokens(name.into())
+        .tokens(ty_generics)
+        .finish();
+    args.group(Delimiter::Bracket, impl_generics)
+        .group(Delimiter::Bracket, ty)
+        .group(Delimiter::Bracket, where_clause.clone())
+        .finish()
 }
 
 /// `HttpStatus`'s five methods, each reading the row, with `status_core::__private` written
@@ -830,11 +851,20 @@ fn code_of(r: &Resolved<'_>) -> Option<u16> {
 fn other_code(out: &mut Out, other: &OtherField, aliased: bool) {
     let span = other.ty_span;
     // Even `u16` is spanned: a type of the user's may be called `u16`.
+    let read = Tokens::new(span).punct('*', false).ident("code").finish();
     out.tokens(match (other.is_u16, aliased) {
-        (true, _) => quote_spanned!(span=> *code),
-        (false, true) => quote_spanned!(span=> __sc::CodeField::__status_code(*code)),
-        (false, false) => {
-            quote_spanned!(span=> ::status_core::__private::CodeField::__status_code(*code))
+        (true, _) => read,
+        (false, aliased) => {
+            let private = if aliased {
+                "__sc"
+            } else {
+                "::status_core::__private"
+            };
+            Tokens::new(span)
+                .path(private)
+                .path("::CodeField::__status_code")
+                .group(Delimiter::Parenthesis, read)
+                .finish()
         }
     });
 }

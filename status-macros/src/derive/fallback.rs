@@ -2,10 +2,10 @@
 //! have written, with bodies that are never run, so code using the enum's `HttpStatus`,
 //! `Display`, `from_code` or `From<u16>` does not add a cascade of errors to the real ones.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{TokenStream, TokenTree};
 
 use super::ast::Input;
+use crate::out::Out;
 
 /// ```text
 /// impl HttpStatus for E { fn code(&self) -> u16 { unreachable!() } .. }
@@ -15,91 +15,108 @@ use super::ast::Input;
 /// derive_hooks! { .. }                                   // what status-core's features add
 /// ```
 pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
-    let parts = [
-        status_impl(input),
-        display_impl(input),
-        from_code(input),
-        from_u16(input),
-        hooks(input),
-    ];
-    quote! {
-        const _: () = {
-            #(#parts)*
-        };
-    }
+    let mut out = Out::default();
+    out.s("const _: () = {");
+    status_impl(&mut out, input);
+    display_impl(&mut out, input);
+    from_code(&mut out, input);
+    from_u16(&mut out, input);
+    hooks(&mut out, input);
+    out.s("};");
+    out.finish()
 }
 
-fn impl_block(input: &Input<'_>, trait_: Option<TokenStream>, body: &TokenStream) -> TokenStream {
-    let name = &input.node.ident;
+/// `#[automatically_derived] impl<..> TRAIT for Name<..> where .. { BODY }`, `head`
+/// writing `TRAIT for` (nothing: an inherent impl) and `body` the items; the generics and
+/// the name are the user's tokens.
+fn impl_block(
+    out: &mut Out,
+    input: &Input<'_>,
+    head: impl FnOnce(&mut Out),
+    body: impl FnOnce(&mut Out),
+) {
     let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
-    let for_ = trait_.map(|t| quote!(#t for));
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #for_ #name #ty_generics #where_clause {
-            #body
-        }
-    }
+    out.s("#[automatically_derived] impl").tokens(impl_generics);
+    head(out);
+    out.tokens(TokenTree::Ident(input.node.ident.clone()).into())
+        .tokens(ty_generics)
+        .tokens(where_clause.clone())
+        .s("{");
+    body(out);
+    out.s("}");
 }
 
-fn status_impl(input: &Input<'_>) -> TokenStream {
+fn status_impl(out: &mut Out, input: &Input<'_>) {
     let krate = input.krate();
-    let body = quote! {
-        fn code(&self) -> ::core::primitive::u16 { ::core::unreachable!() }
-        fn reason(&self) -> &'static ::core::primitive::str { ::core::unreachable!() }
-        fn description(&self) -> &'static ::core::primitive::str { ::core::unreachable!() }
-        fn class(&self) -> #krate::__private::StatusClass { ::core::unreachable!() }
-        fn retry(&self) -> #krate::__private::Retry { ::core::unreachable!() }
+    let head = |out: &mut Out| {
+        out.tokens(krate.clone()).s("::__private::HttpStatus for");
     };
-    impl_block(input, Some(quote!(#krate::__private::HttpStatus)), &body)
+    let body = |out: &mut Out| {
+        out.s(
+            "fn code(&self) -> ::core::primitive::u16 { ::core::unreachable!() } \
+               fn reason(&self) -> &'static ::core::primitive::str { ::core::unreachable!() } \
+               fn description(&self) -> &'static ::core::primitive::str { ::core::unreachable!() } \
+               fn class(&self) ->",
+        )
+        .tokens(krate.clone())
+        .s("::__private::StatusClass { ::core::unreachable!() } fn retry(&self) ->")
+        .tokens(krate.clone())
+        .s("::__private::Retry { ::core::unreachable!() }");
+    };
+    impl_block(out, input, head, body);
 }
 
-fn display_impl(input: &Input<'_>) -> TokenStream {
+fn display_impl(out: &mut Out, input: &Input<'_>) {
     if !input.attrs.display() {
-        return TokenStream::new();
+        return;
     }
-    let body = quote! {
-        fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { ::core::unreachable!() }
+    let head = |out: &mut Out| {
+        out.s("::core::fmt::Display for");
     };
-    impl_block(input, Some(quote!(::core::fmt::Display)), &body)
+    let body = |out: &mut Out| {
+        out.s("fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { ::core::unreachable!() }");
+    };
+    impl_block(out, input, head, body);
 }
 
 /// Stubbed whenever the variants' shape would allow it (whether their codes are distinct
 /// is unknown when the spec could not be read).
-fn from_code(input: &Input<'_>) -> TokenStream {
+fn from_code(out: &mut Out, input: &Input<'_>) {
     if !input.all_unit() {
-        return TokenStream::new();
+        return;
     }
-    let vis = &input.node.vis;
-    let body = quote! {
-        #[doc = " Not generated: `#[derive(StatusCodes)]` reported an error."]
-        #vis const fn from_code(_: ::core::primitive::u16) -> ::core::option::Option<Self> { ::core::unreachable!() }
+    let body = |out: &mut Out| {
+        out.s("#[doc = \" Not generated: `#[derive(StatusCodes)]` reported an error.\"]")
+            .tokens(input.node.vis.clone())
+            .s("const fn from_code(_: ::core::primitive::u16) -> ::core::option::Option<Self> { ::core::unreachable!() }");
     };
-    impl_block(input, None, &body)
+    impl_block(out, input, |_| {}, body);
 }
 
-fn from_u16(input: &Input<'_>) -> TokenStream {
+fn from_u16(out: &mut Out, input: &Input<'_>) {
     if !(input.all_unit() && input.other().is_some()) {
-        return TokenStream::new();
+        return;
     }
-    let body = quote! {
-        fn from(_: ::core::primitive::u16) -> Self { ::core::unreachable!() }
+    let head = |out: &mut Out| {
+        out.s("::core::convert::From<::core::primitive::u16> for");
     };
-    impl_block(
-        input,
-        Some(quote!(::core::convert::From<::core::primitive::u16>)),
-        &body,
-    )
+    let body = |out: &mut Out| {
+        out.s("fn from(_: ::core::primitive::u16) -> Self { ::core::unreachable!() }");
+    };
+    impl_block(out, input, head, body);
 }
 
 /// What status-core's features add (`http`, `axum` impls), as the real expansion gets them
 /// from `derive_hooks!`: a use of those impls then adds no error to the real ones.
-fn hooks(input: &Input<'_>) -> TokenStream {
-    let krate = input.krate();
+fn hooks(out: &mut Out, input: &Input<'_>) {
     // Total when no variant asks for a status decided at run time, as the real one would.
     let total = input
         .variants
         .iter()
         .all(|v| v.attrs.other.is_none() && v.attrs.transparent.is_none() && !v.attrs.broken);
     let args = super::expand::hook_args(input, total && !input.variants.is_empty());
-    quote!(#krate::__private::derive_hooks! { #args })
+    out.tokens(input.krate())
+        .s("::__private::derive_hooks! {")
+        .tokens(args)
+        .s("}");
 }

@@ -1,13 +1,13 @@
 //! One `status_set!` call -> its enums, or compile errors plus stand-in enums.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::quote;
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use status_codegen::{CodeSel, Hole, SelectError, Selection, expand_set};
 
 use super::ast::{CodeItem, SelectionAst, SetInput, SetItem};
 use crate::load;
 use crate::out::Out;
 use crate::syntax::{Attr, Error, Errors, Result};
+use crate::tokens::Tokens;
 
 /// Expands every item; a bad item becomes its errors and an empty enum of the same name,
 /// so uses of the name elsewhere do not add a cascade of "cannot find type" errors.
@@ -24,8 +24,14 @@ fn item_tokens(item: &SetItem, krate: &TokenStream) -> TokenStream {
     match expand_item(item, krate) {
         Ok(tokens) => tokens,
         Err(err) => {
-            let (vis, name, errors) = (&item.vis, &item.name, err.into_compile_error());
-            quote! { #errors #vis enum #name {} }
+            let name = TokenTree::Ident(item.name.clone());
+            Tokens::new(Span::call_site())
+                .tokens(err.into_compile_error())
+                .tokens(item.vis.clone())
+                .ident("enum")
+                .tokens(name.into())
+                .group(Delimiter::Brace, TokenStream::new())
+                .finish()
         }
     }
 }
@@ -39,7 +45,10 @@ fn expand_item(item: &SetItem, krate: &TokenStream) -> Result<TokenStream> {
         expand_set(&loaded.spec, &selection).map_err(|errors| select_errors(item, &errors))?;
     let attrs: TokenStream = item.attrs.iter().map(Attr::tokens).collect();
     let name = TokenStream::from(TokenTree::Ident(item.name.clone()));
-    let private = quote!(#krate::__private);
+    let private = Tokens::new(Span::call_site())
+        .tokens(krate.clone())
+        .path("::__private")
+        .finish();
     let mut out = Out::default();
     out.code(&code, |out, hole| {
         out.tokens(match hole {

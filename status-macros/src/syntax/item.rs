@@ -3,10 +3,10 @@
 //! fields. Types, bounds and where-clauses are kept as tokens and passed through.
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
-use quote::quote;
 
 use super::cursor::Angles;
 use super::{Attr, Cursor, Error, Result};
+use crate::tokens::Tokens;
 
 /// A derive's input.
 pub(crate) struct DeriveInput {
@@ -119,9 +119,9 @@ impl Generics {
     }
 
     /// The impl's generics with `lifetime` first: `<'l, T: Bound>`.
-    pub(crate) fn impl_generics_with(&self, lifetime: &TokenStream) -> TokenStream {
-        let declared = self.params.iter().map(|(d, _)| d);
-        quote!(< #lifetime #(, #declared)* >)
+    pub(crate) fn impl_generics_with(&self, lifetime: TokenStream) -> TokenStream {
+        let declared = self.params.iter().map(|(d, _)| d.clone());
+        angled(std::iter::once(lifetime).chain(declared))
     }
 
     /// `(<T: Bound>, <T>, where ..)`, each empty when there is nothing to say.
@@ -129,14 +129,22 @@ impl Generics {
         if self.params.is_empty() {
             return (TokenStream::new(), TokenStream::new(), &self.where_clause);
         }
-        let declared = self.params.iter().map(|(d, _)| d);
-        let named = self.params.iter().map(|(_, n)| n);
-        (
-            quote!(< #(#declared),* >),
-            quote!(< #(#named),* >),
-            &self.where_clause,
-        )
+        let declared = self.params.iter().map(|(d, _)| d.clone());
+        let named = self.params.iter().map(|(_, n)| n.clone());
+        (angled(declared), angled(named), &self.where_clause)
     }
+}
+
+/// `<A, B, ..>`.
+fn angled(items: impl Iterator<Item = TokenStream>) -> TokenStream {
+    let mut tokens = Tokens::new(Span::call_site()).punct('<', false);
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            tokens = tokens.punct(',', false);
+        }
+        tokens = tokens.tokens(item);
+    }
+    tokens.punct('>', false).finish()
 }
 
 impl Fields {
