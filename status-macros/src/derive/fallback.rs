@@ -46,6 +46,17 @@ fn impl_block(
     out.s("}");
 }
 
+/// [`impl_block`] with a head and a body of text alone.
+fn text_impl(out: &mut Out, input: &Input<'_>, head: &str, body: &str) {
+    let head = |out: &mut Out| {
+        out.s(head);
+    };
+    let body = |out: &mut Out| {
+        out.s(body);
+    };
+    impl_block(out, input, head, body);
+}
+
 fn status_impl(out: &mut Out, input: &Input<'_>) {
     let krate = input.krate();
     let head = |out: &mut Out| {
@@ -70,13 +81,8 @@ fn display_impl(out: &mut Out, input: &Input<'_>) {
     if !input.attrs.display() {
         return;
     }
-    let head = |out: &mut Out| {
-        out.s("::core::fmt::Display for");
-    };
-    let body = |out: &mut Out| {
-        out.s("fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { ::core::unreachable!() }");
-    };
-    impl_block(out, input, head, body);
+    let body = "fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { ::core::unreachable!() }";
+    text_impl(out, input, "::core::fmt::Display for", body);
 }
 
 /// Stubbed whenever the variants' shape would allow it (whether their codes are distinct
@@ -97,13 +103,9 @@ fn from_u16(out: &mut Out, input: &Input<'_>) {
     if !(input.all_unit() && input.other().is_some()) {
         return;
     }
-    let head = |out: &mut Out| {
-        out.s("::core::convert::From<::core::primitive::u16> for");
-    };
-    let body = |out: &mut Out| {
-        out.s("fn from(_: ::core::primitive::u16) -> Self { ::core::unreachable!() }");
-    };
-    impl_block(out, input, head, body);
+    let head = "::core::convert::From<::core::primitive::u16> for";
+    let body = "fn from(_: ::core::primitive::u16) -> Self { ::core::unreachable!() }";
+    text_impl(out, input, head, body);
 }
 
 /// What status-core's features add (`http`, `axum` impls), as the real expansion gets them
