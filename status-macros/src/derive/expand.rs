@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Span, TokenStream};
 use status_codegen::{Code, Layout, retry_index};
 
 use super::ast::{Input, Variant};
@@ -144,14 +144,11 @@ impl Gen<'_> {
     /// `#[automatically_derived] impl<..> TRAIT for Name<..> where .. {`, to be closed by
     /// the caller; `trait_` empty for an inherent impl.
     fn open_impl(&self, out: &mut Out, trait_: &str) {
-        out.s("#[automatically_derived] impl");
-        self.impl_generics(out, false);
-        if !trait_.is_empty() {
-            out.s(" ").s(trait_).s(" for");
-        }
-        self.ty(out);
-        self.where_clause(out);
-        out.s("{");
+        open_impl(out, self.input(), &self.name, |out| {
+            if !trait_.is_empty() {
+                out.s(" ").s(trait_).s(" for");
+            }
+        });
     }
 
     /// Phrase, description and advice for the code an `other` variant holds, looked up at
@@ -561,13 +558,7 @@ impl Gen<'_> {
         out.s("}");
         if cfg!(feature = "http") {
             out.s(sc).s("::derive_hooks! {");
-            if self.is_total() {
-                out.s("total ");
-            }
-            if !self.input().attrs.implements_into_response() {
-                out.s("no_response ");
-            }
-            self.lists(out);
+            hook_args(out, self.input(), &self.name, self.is_total());
             out.s("}");
         }
         if self.input().attrs.display() {
@@ -578,17 +569,6 @@ impl Gen<'_> {
             );
             out.s("}");
         }
-    }
-
-    /// `[IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`.
-    fn lists(&self, out: &mut Out) {
-        out.s("[");
-        self.impl_generics(out, false);
-        out.s("] [");
-        self.ty(out);
-        out.s("] [");
-        self.where_clause(out);
-        out.s("]");
     }
 
     /// Whether every variant has a fixed code (no `other`, no `transparent`), so that the
@@ -715,7 +695,7 @@ impl Gen<'_> {
             return;
         }
         out.s(self.sc).s("::derive_docs! {");
-        self.lists(out);
+        lists(out, self.input(), &self.name);
         // Comma-separated, no trailing comma: `derive_docs!` matches `$(..),*`.
         out.s("[");
         let answers = self
@@ -776,29 +756,40 @@ fn inner_type(r: &Resolved<'_>) -> Option<TokenStream> {
     Some(field.ty.iter().cloned().collect())
 }
 
-/// What status-core's `derive_hooks!` takes after its own switches, for the stubs written
-/// beside errors: `total? no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`. `total`
-/// gives `From` conversions to `http::StatusCode` instead of `TryFrom`; `no_response`
-/// keeps the response features' `IntoResponse` and `ResponseError` off a type that has its
-/// own. (The derive's own output writes the same as text, in `Gen::impls`.)
-pub(crate) fn hook_args(input: &Input<'_>, total: bool) -> TokenStream {
-    let mut args = Tokens::new(Span::call_site());
+/// `#[automatically_derived] impl<..> HEAD Name<..> where .. {`, to be closed by the caller:
+/// `head` writes `TRAIT for`, or nothing for an inherent impl. The generics are the user's
+/// tokens. Shared with the stand-ins written beside errors.
+pub(crate) fn open_impl(out: &mut Out, input: &Input<'_>, name: &str, head: impl FnOnce(&mut Out)) {
+    let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
+    out.s("#[automatically_derived] impl").tokens(impl_generics);
+    head(out);
+    out.s(" ").s(name).s(" ").tokens(ty_generics);
+    out.tokens(where_clause.clone()).s("{");
+}
+
+/// What status-core's `derive_hooks!` takes after its own switches:
+/// `total? no_response? [IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`. `total` gives `From`
+/// conversions to `http::StatusCode` instead of `TryFrom`; `no_response` keeps the response
+/// features' `IntoResponse` and `ResponseError` off a type that has its own. Shared with the
+/// stand-ins written beside errors.
+pub(crate) fn hook_args(out: &mut Out, input: &Input<'_>, name: &str, total: bool) {
     if total {
-        args = args.ident("total");
+        out.s("total ");
     }
     if !input.attrs.implements_into_response() {
-        args = args.ident("no_response");
+        out.s("no_response ");
     }
-    let name = TokenTree::Ident(input.node.ident.clone());
+    lists(out, input, name);
+}
+
+/// `[IMPL_GENERICS] [TYPE] [WHERE_CLAUSE]`, as status-core's hook macros take them.
+fn lists(out: &mut Out, input: &Input<'_>, name: &str) {
     let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
-    let ty = Tokens::new(Span::call_site())
-        .tokens(name.into())
-        .tokens(ty_generics)
-        .finish();
-    args.group(Delimiter::Bracket, impl_generics)
-        .group(Delimiter::Bracket, ty)
-        .group(Delimiter::Bracket, where_clause.clone())
-        .finish()
+    out.s("[").tokens(impl_generics).s("] [ ").s(name).s(" ");
+    out.tokens(ty_generics)
+        .s("] [")
+        .tokens(where_clause.clone())
+        .s("]");
 }
 
 /// `HttpStatus`'s five methods, each reading the row, with `status_core::__private` written

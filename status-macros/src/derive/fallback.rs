@@ -2,9 +2,10 @@
 //! have written, with bodies that are never run, so code using the enum's `HttpStatus`,
 //! `Display`, `from_code` or `From<u16>` does not add a cascade of errors to the real ones.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 
 use super::ast::Input;
+use super::expand::{hook_args, open_impl};
 use crate::out::Out;
 
 /// ```text
@@ -27,21 +28,14 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
 }
 
 /// `#[automatically_derived] impl<..> TRAIT for Name<..> where .. { BODY }`, `head`
-/// writing `TRAIT for` (nothing: an inherent impl) and `body` the items; the generics and
-/// the name are the user's tokens.
+/// writing `TRAIT for` (nothing: an inherent impl) and `body` the items.
 fn impl_block(
     out: &mut Out,
     input: &Input<'_>,
     head: impl FnOnce(&mut Out),
     body: impl FnOnce(&mut Out),
 ) {
-    let (impl_generics, ty_generics, where_clause) = input.node.generics.split_for_impl();
-    out.s("#[automatically_derived] impl").tokens(impl_generics);
-    head(out);
-    out.tokens(TokenTree::Ident(input.node.ident.clone()).into())
-        .tokens(ty_generics)
-        .tokens(where_clause.clone())
-        .s("{");
+    open_impl(out, input, &input.node.ident.to_string(), head);
     body(out);
     out.s("}");
 }
@@ -116,9 +110,8 @@ fn hooks(out: &mut Out, input: &Input<'_>) {
         .variants
         .iter()
         .all(|v| v.attrs.other.is_none() && v.attrs.transparent.is_none() && !v.attrs.broken);
-    let args = super::expand::hook_args(input, total && !input.variants.is_empty());
-    out.tokens(input.krate())
-        .s("::__private::derive_hooks! {")
-        .tokens(args)
-        .s("}");
+    out.tokens(input.krate()).s("::__private::derive_hooks! {");
+    let name = input.node.ident.to_string();
+    hook_args(out, input, &name, total && !input.variants.is_empty());
+    out.s("}");
 }
