@@ -39,14 +39,6 @@ struct Gen<'a> {
 }
 
 impl Gen<'_> {
-    /// `A, B, C`: the variants' names joined by `sep`, each after `prefix`.
-    fn variants(&self, out: &mut Code, prefix: &str, sep: &str) {
-        for (i, e) in self.set.entries.iter().enumerate() {
-            let sep = if i == 0 { "" } else { sep };
-            let _ = write!(out, "{sep}{prefix}{}", e.name);
-        }
-    }
-
     /// ```text
     /// #[doc = "..."] #[derive(Clone, Copy, PartialEq, Eq, Hash)]
     /// pub enum Name { #[doc = "`200 OK` ..."] Ok, ..., Other(OtherCode<Name>) }
@@ -79,7 +71,9 @@ impl Gen<'_> {
             .hole(Hole::Name)
             .s("{");
         out.s("#[doc = r\" Every named variant, in code order (`Other` aside).\"] pub const ALL: &'static [Self] = &[");
-        self.variants(out, "Self::", ",");
+        for (i, e) in entries.iter().enumerate() {
+            let _ = write!(out, "{}Self::{}", if i == 0 { "" } else { "," }, e.name);
+        }
         let _ = write!(
             out,
             "]; const __CODES: &'static [::core::primitive::u16; {n}] = &["
