@@ -47,18 +47,29 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
-/// Runs `cargo build -v`, returning (reader's output, cargo's stderr).
-fn build_and_run(dir: &Path) -> (String, String) {
-    let target = workspace_root().join("target/rebuild-check");
+/// Where the throw-away workspaces build: shared, so status-core is built once per feature set.
+fn target() -> PathBuf {
+    workspace_root().join("target/rebuild-check")
+}
+
+/// `cargo build ARGS` in `dir`: whether it succeeded, and cargo's stderr.
+fn build(dir: &Path, args: &[&str]) -> (bool, String) {
     let build = Command::new(env!("CARGO"))
-        .args(["build", "-v", "--workspace"])
+        .arg("build")
+        .args(args)
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", &target)
+        .env("CARGO_TARGET_DIR", target())
         .output()
         .expect("cargo runs");
     let log = String::from_utf8_lossy(&build.stderr).into_owned();
-    assert!(build.status.success(), "{log}");
-    let run = Command::new(target.join("debug/reader"))
+    (build.status.success(), log)
+}
+
+/// Runs `cargo build -v`, returning (reader's output, cargo's stderr).
+fn build_and_run(dir: &Path) -> (String, String) {
+    let (ok, log) = build(dir, &["-v", "--workspace"]);
+    assert!(ok, "{log}");
+    let run = Command::new(target().join("debug/reader"))
         .output()
         .expect("reader runs");
     (String::from_utf8_lossy(&run.stdout).into_owned(), log)
@@ -81,21 +92,6 @@ fn editing_the_spec_rebuilds_only_the_crate_that_reads_it() {
     assert!(log.contains("Fresh status-core"), "{log}");
 }
 
-/// `cargo build -p NAME` in `dir`: whether it succeeded, and cargo's stderr.
-fn build(dir: &Path, name: &str) -> (bool, String) {
-    let build = Command::new(env!("CARGO"))
-        .args(["build", "-p", name])
-        .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            workspace_root().join("target/rebuild-check"),
-        )
-        .output()
-        .expect("cargo runs");
-    let log = String::from_utf8_lossy(&build.stderr).into_owned();
-    (build.status.success(), log)
-}
-
 #[test]
 fn without_the_feature_a_spec_file_is_an_error_and_none_is_fine() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -112,10 +108,10 @@ fn without_the_feature_a_spec_file_is_an_error_and_none_is_fine() {
     member(dir.path(), "named", "", named);
     write(&dir.path().join("named/api.toml"), SPEC);
 
-    let (ok, log) = build(dir.path(), "plain");
+    let (ok, log) = build(dir.path(), &["-p", "plain"]);
     assert!(ok, "{log}");
 
-    let (ok, log) = build(dir.path(), "beside");
+    let (ok, log) = build(dir.path(), &["-p", "beside"]);
     assert!(!ok, "{log}");
     let message = "error: reading `codes.toml` beside Cargo.toml needs status-core's `spec-file` \
                    feature: add `features = [\"spec-file\"]` to the `status-core` dependency in \
@@ -127,7 +123,7 @@ fn without_the_feature_a_spec_file_is_an_error_and_none_is_fine() {
         "{log}"
     );
 
-    let (ok, log) = build(dir.path(), "named");
+    let (ok, log) = build(dir.path(), &["-p", "named"]);
     assert!(!ok, "{log}");
     let message = "error: reading the spec file `api.toml` needs status-core's `spec-file` feature";
     assert!(log.contains(message), "{log}");
