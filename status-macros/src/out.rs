@@ -105,7 +105,7 @@ impl Out {
 
 /// Where each hole (starting at the offsets `at`, ascending) is in the tree `text` lexes
 /// to: the position among its siblings of each group around it. String literals are
-/// skipped; the derive writes no character literals.
+/// skipped; neither the derive nor status-codegen writes character literals.
 fn paths(text: &str, at: &[usize]) -> Vec<Vec<usize>> {
     // Indexing, not iterator adapters: this runs unoptimised, once per byte.
     let bytes = text.as_bytes();
