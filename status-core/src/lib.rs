@@ -172,7 +172,7 @@ macro_rules! status_set {
 /// What generated code needs; not a public API, may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::derived::{Row, named};
+    pub use crate::derived::{Derived, Row, display, named};
     pub use crate::other::OtherCode;
     pub use crate::parse::{ParseStatusError, parse_code};
     pub use crate::status::{

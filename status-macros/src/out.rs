@@ -194,6 +194,18 @@ pub(crate) fn const_block(items: [TokenStream; 2]) -> TokenStream {
         .into()
 }
 
+/// The items of both streams, one after the other, joined as [`const_block`] joins them.
+pub(crate) fn join(items: [TokenStream; 2]) -> TokenStream {
+    if !proc_macro::is_available() {
+        return items.into_iter().collect();
+    }
+    items
+        .into_iter()
+        .map(proc_macro::TokenStream::from)
+        .collect::<proc_macro::TokenStream>()
+        .into()
+}
+
 /// The text is the derive's own (keywords, paths, identifiers, numbers and escaped string
 /// literals), so it lexes; should it ever not, the user gets an error, not a panic.
 fn unreadable() -> TokenStream {

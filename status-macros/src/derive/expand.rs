@@ -1,15 +1,16 @@
-//! The impls a checked enum gets, all inside one anonymous `const` (as serde's derive does)
-//! so the private function they share does not land in the user's namespace.
+//! The impls a checked enum gets.
 //!
 //! The output is kept small on purpose: a crate with hundreds of these enums spends most of
 //! its build expanding and checking it. Each enum's code only maps its variants to a
 //! status-core `Row` (on the embedded spec a slot of status-core's table, so no words at
-//! all), and the impls read that row through status-core's shared functions. It is written
-//! as text (`Out`): rustc lexes that faster than this unoptimised macro builds tokens.
+//! all), in its impl of status-core's hidden `Derived` trait; `HttpStatus` is status-core's
+//! blanket impl over `Derived`, which reads the row, so no enum spells its five methods. It
+//! is written as text (`Out`): rustc lexes that faster than this unoptimised macro builds
+//! tokens.
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Delimiter, Span, TokenStream};
+use proc_macro2::{Delimiter, TokenStream};
 use status_codegen::{Code, Layout, retry_index};
 
 use super::ast::{Input, Variant};
@@ -22,18 +23,21 @@ use crate::tokens::Tokens;
 /// `crate = ".."`, a `use` of that path under this name):
 ///
 /// ```text
-/// const _: () = {
+/// const _: () = {                                                        // only with `crate` or a spec file
+///     use ::my_core::__private as __sc;                                  // `crate = "::my_core"`
 ///     const _: &[u8] = ::core::include_bytes!("/path/to/codes.toml");   // rebuild on edits
 ///     const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }  // `other` on a file's spec
-///     #[inline] fn __status_row(value: &E) -> __sc::Row<'_> { .. }     // by variant position
-///     fn __status_challenge(value: &E) -> Option<&str> { .. }           // with `www_authenticate` or `transparent`
-///     fn __status_masked(value: &E) -> bool { .. }                      // with `mask` or `transparent`
-///     impl __sc::HttpStatus for E { .. }                                // reading the row
-///     __sc::derive_hooks! { total [<T>] [E<T>] [where ..] }             // feature http
-///     impl Display for E { .. }                                         // unless display = false
-///     impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } } // unit variants only
-///     impl From<u16> for E { .. }                                       // ... with `other`
-///     __sc::derive_docs! { [<T>] [E<T>] [where ..] [answers..] [inner types..] } // feature utoipa
+/// impl __sc::Derived for E {
+///     #[inline] fn __status_row(&self) -> __sc::Row<'_> { .. }         // by variant position
+///     fn __status_challenge(&self) -> Option<&str> { .. }               // with `www_authenticate`
+///     fn __status_masked(&self) -> bool { .. }                          // with `mask`
+///     __sc::hook_response_methods! {}                                   // features axum, actix
+/// }
+/// __sc::derive_hooks! { total [<T>] [E<T>] [where ..] }                 // feature http
+/// impl Display for E { .. }                                             // unless display = false
+/// impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } }   // unit variants only
+/// impl From<u16> for E { .. }                                           // ... with `other`
+/// __sc::derive_docs! { [<T>] [E<T>] [where ..] [answers..] [inner types..] } // feature utoipa
 /// };
 /// ```
 pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
@@ -54,8 +58,8 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     };
     // Two texts, lexed apart: the items that hold tokens of the user's (holes), whose
     // groups are taken apart to fill them, and the rest, left whole. One text would have
-    // the whole block taken apart for a hole in one item. The order of items in the block
-    // does not matter to rustc.
+    // the whole block taken apart for a hole in one item. The order of items does not
+    // matter to rustc.
     let mut plain = Out::default();
     let mut spanned = Out::default();
     plain.s(&loaded.rebuild_tracker());
@@ -63,10 +67,8 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
         spanned.s("use ").tokens(path).s("::__private as __sc;");
     }
     r#gen.other_lookup(&mut spanned);
-    r#gen.row_fn(&mut spanned);
-    let has_challenge = r#gen.challenge_fn(&mut plain);
-    let has_mask = r#gen.mask_fn(&mut plain);
-    r#gen.impls(&mut plain, has_challenge, has_mask);
+    r#gen.derived_impl(&mut spanned);
+    r#gen.impls(&mut plain);
     r#gen.inherent_impl(&mut plain);
     r#gen.conversion_impl(&mut spanned);
     r#gen.docs_impl(&mut plain);
@@ -75,7 +77,15 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     } else {
         spanned.finish()
     };
-    out::const_block([plain.finish(), spanned])
+    // Items that are not impls (the alias, the tracker, the lookup) go in an anonymous
+    // `const`, as serde's derive does, to stay out of the user's namespace. Impls alone
+    // need no block: one more item for rustc, 5% of its work on a crate of 200 derives.
+    let items = [plain.finish(), spanned];
+    if aliased || loaded.file.is_some() {
+        out::const_block(items)
+    } else {
+        out::join(items)
+    }
 }
 
 /// What every piece of the expansion needs.
@@ -102,34 +112,6 @@ impl Gen<'_> {
             .variants
             .iter()
             .find(|r| matches!(r.kind, Kind::Other(_)))
-    }
-
-    /// `<T: Bound, ..>` as an impl declares the type's parameters, with `'__status` first
-    /// when `lifetime`; nothing (or `<'__status>`) for a type without parameters. The
-    /// user's own tokens, so that errors in bounds point at them.
-    fn impl_generics(&self, out: &mut Out, lifetime: bool) {
-        let generics = &self.input().node.generics;
-        if generics.is_empty() {
-            out.s(if lifetime { "<'__status>" } else { "" });
-        } else if lifetime {
-            let lifetime = Tokens::new(Span::call_site())
-                .punct('\'', true)
-                .ident("__status");
-            out.tokens(generics.impl_generics_with(lifetime.finish()));
-        } else {
-            out.tokens(generics.split_for_impl().0);
-        }
-    }
-
-    /// `Name<T, ..>`.
-    fn ty(&self, out: &mut Out) {
-        out.s(" ").s(&self.name).s(" ");
-        out.tokens(self.input().node.generics.split_for_impl().1);
-    }
-
-    /// `where ..`, or nothing.
-    fn where_clause(&self, out: &mut Out) {
-        out.tokens(self.input().node.generics.where_clause().clone());
     }
 
     /// `Name::Variant` (`Name` for a struct).
@@ -190,25 +172,27 @@ impl Gen<'_> {
         status_codegen::registry_table(self.checked.spec, service)
     }
 
-    /// The variant's row: `fn __status_row<G>(value: &E<G>) -> __sc::Row where ..`. The
-    /// body is [`Self::rows_from_table`] on the embedded spec, else
-    /// [`Self::rows_by_position`]; `transparent` variants, whose row is their field, are
-    /// matched apart in both.
-    fn row_fn(&self, out: &mut Out) {
-        // Inline: used by the impls' `#[inline]` methods only, it is then compiled where
-        // they are used, not in every crate that derives.
-        out.s("#[inline] fn __status_row");
-        // The row borrows a `transparent` variant's field: name the borrow, as the type's
-        // own lifetimes would make `'_` ambiguous.
-        self.impl_generics(out, true);
-        out.s("(value: &'__status");
-        self.ty(out);
-        out.s(") -> ").s(self.sc).s("::Row<'__status>");
-        self.where_clause(out);
-        out.s("{");
+    /// `impl __sc::Derived for E<G> where .. { .. }`: the variant's row, whose body is
+    /// [`Self::rows_from_table`] on the embedded spec, else [`Self::rows_by_position`]
+    /// (`transparent` variants, whose row is their field, are matched apart in both); the
+    /// `www_authenticate` and `mask` keys, when given; and the response features' glue.
+    /// status-core's blanket `HttpStatus` reads them all.
+    fn derived_impl(&self, out: &mut Out) {
+        self.open_impl(out, &format!("{}::Derived", self.sc));
+        // Inline: read by status-core's generic `#[inline]` methods only, it is then
+        // compiled where they are used, not in every crate that derives.
+        out.s("#[inline] fn __status_row(&self) -> ")
+            .s(self.sc)
+            .s("::Row<'_> {");
         match self.embedded_table() {
             Some(table) => self.rows_from_table(out, table),
             None => self.rows_by_position(out),
+        }
+        out.s("}");
+        self.challenge_fn(out);
+        self.mask_fn(out);
+        if cfg!(any(feature = "axum", feature = "actix")) {
+            out.s(self.sc).s("::hook_response_methods! {}");
         }
         out.s("}");
     }
@@ -222,10 +206,10 @@ impl Gen<'_> {
     /// spec resolves to words the table does not hold keeps its own row.
     ///
     /// ```text
-    /// match value {
+    /// match self {
     ///     E::Other { 0: code, .. } => __sc::Row::Embedded { code: *code, table: 3 },
     ///     E::Db { 0: inner, .. } => __sc::Row::Inner { .. },
-    ///     _ => __sc::Row::Table { table: 3, slot: (&[37, 0, 0])[match value { E::A => 0, E::Other { .. } => 1, E::Db { .. } => 2 }] },
+    ///     _ => __sc::Row::Table { table: 3, slot: (&[37, 0, 0])[match self { E::A => 0, E::Other { .. } => 1, E::Db { .. } => 2 }] },
     /// }
     /// ```
     fn rows_from_table(&self, out: &mut Out, table: usize) {
@@ -245,7 +229,7 @@ impl Gen<'_> {
             .collect();
         let apart = slots.iter().filter(|s| s.is_none()).count();
         if apart > 0 {
-            out.s("match value {");
+            out.s("match self {");
         }
         for (r, slot) in variants.iter().zip(&slots) {
             match &r.kind {
@@ -278,7 +262,7 @@ impl Gen<'_> {
             let sep = if i == 0 { "" } else { "," };
             let _ = write!(out, "{sep}{}", slot.unwrap_or(0));
         }
-        out.s("])[match value {");
+        out.s("])[match self {");
         self.positions(out);
         out.s("}] }");
         if apart > 0 {
@@ -327,9 +311,9 @@ impl Gen<'_> {
     ///
     /// ```text
     /// const ROWS: &[__sc::Row; 3] = &[__sc::named(400, "400 Bad Request", "Bad Request", "...", 1), .., __sc::Row::UNUSED];
-    /// match value {
+    /// match self {
     ///     E::Other { 0: code, .. } => __sc::Row::Own { code: *code, lookup: __status_other },
-    ///     _ => ROWS[match value { E::A => 0, E::B => 1, E::Other { .. } => 2 }],
+    ///     _ => ROWS[match self { E::A => 0, E::B => 1, E::Other { .. } => 2 }],
     /// }
     /// ```
     fn rows_by_position(&self, out: &mut Out) {
@@ -358,7 +342,7 @@ impl Gen<'_> {
         }
         let apart = variants.len() - named;
         if apart > 0 {
-            out.s("match value {");
+            out.s("match self {");
         }
         for r in variants {
             match &r.kind {
@@ -376,7 +360,7 @@ impl Gen<'_> {
         if apart > 0 {
             out.s("_ => ");
         }
-        out.s("ROWS[match value {");
+        out.s("ROWS[match self {");
         self.positions(out);
         out.s("}]");
         if apart > 0 {
@@ -415,24 +399,16 @@ impl Gen<'_> {
         out.s(" },");
     }
 
-    /// Whether any variant is `transparent`.
-    fn has_transparent(&self) -> bool {
-        self.checked
-            .variants
-            .iter()
-            .any(|r| matches!(r.kind, Kind::Transparent(_)))
-    }
-
     /// `www_authenticate` for each variant: a `transparent` variant's field's, else the
-    /// variant's own key, else the enum's. Only written when there is something to say;
-    /// says whether it was.
+    /// variant's own key, else the enum's. Only written when a key is given (status-core's
+    /// default answers a `transparent` variant's field's).
     ///
     /// ```text
-    /// fn __status_challenge(value: &E) -> Option<&'static str> {
-    ///     __status_row(value).challenge(match value { E::A { .. } => Some("Basic"), _ => Some("Bearer") })
+    /// fn __status_challenge(&self) -> Option<&'static str> {
+    ///     __sc::Derived::__status_row(self).challenge(match self { E::A { .. } => Some("Basic"), _ => Some("Bearer") })
     /// }
     /// ```
-    fn challenge_fn(&self, out: &mut Out) -> bool {
+    fn challenge_fn(&self, out: &mut Out) {
         let own = |out: &mut Out, lit: Option<&crate::syntax::LitStr>| {
             option_str(out, lit.map(crate::syntax::LitStr::value));
         };
@@ -444,12 +420,12 @@ impl Gen<'_> {
             |v| v.attrs.www_authenticate.as_ref(),
             on_enum,
             own,
-        )
+        );
     }
 
     /// `masked` for each variant, as [`Self::challenge_fn`] does `www_authenticate`;
     /// `None` leaves it to the code (5xx are masked).
-    fn mask_fn(&self, out: &mut Out) -> bool {
+    fn mask_fn(&self, out: &mut Out) {
         let own = |out: &mut Out, mask: Option<&bool>| match mask {
             Some(mask) => {
                 let _ = write!(out, "::core::option::Option::Some({mask})");
@@ -466,12 +442,12 @@ impl Gen<'_> {
             |v| v.attrs.mask.as_ref(),
             on_enum,
             own,
-        )
+        );
     }
 
-    /// `fn __status_WHAT(value: &E) -> RET { __status_row(value).WHAT(OWN) }`, `OWN` a
-    /// match over the variants that set the key, else the enum's value; nothing when no
-    /// variant sets it, the enum does not, and no variant is `transparent`.
+    /// `fn __status_WHAT(&self) -> RET { __sc::Derived::__status_row(self).WHAT(OWN) }`,
+    /// `OWN` a match over the variants that set the key, else the enum's value; nothing
+    /// when no variant sets it and the enum does not.
     fn per_variant_fn<'v, T: 'v>(
         &'v self,
         out: &mut Out,
@@ -480,21 +456,19 @@ impl Gen<'_> {
         of_variant: impl Fn(&'v Variant<'v>) -> Option<&'v T>,
         on_enum: Option<&'v T>,
         write_value: impl Fn(&mut Out, Option<&'v T>),
-    ) -> bool {
+    ) {
         let variants = &self.checked.variants;
         let by_variant = variants.iter().any(|r| of_variant(r.variant).is_some());
-        if !by_variant && on_enum.is_none() && !self.has_transparent() {
-            return false;
+        if !by_variant && on_enum.is_none() {
+            return;
         }
-        let _ = write!(out, "fn __status_{what}");
-        self.impl_generics(out, false);
-        out.s("(value: &");
-        self.ty(out);
-        let _ = write!(out, ") -> {ret}");
-        self.where_clause(out);
-        let _ = write!(out, "{{ __status_row(value).{what}(");
+        let _ = write!(
+            out,
+            "fn __status_{what}(&self) -> {ret} {{ {}::Derived::__status_row(self).{what}(",
+            self.sc
+        );
         if by_variant {
-            out.s("match value {");
+            out.s("match self {");
             for r in variants {
                 if let Some(value) = of_variant(r.variant) {
                     self.path(out, r.variant);
@@ -510,63 +484,29 @@ impl Gen<'_> {
             write_value(out, on_enum);
         }
         out.s(") }");
-        true
     }
 
-    /// `HttpStatus` reading the row, `Display` (unless `display = false`) and what
-    /// status-core's features add. `has_challenge` and `has_mask` say whether
-    /// `challenge_fn` and `mask_fn` wrote their functions. The features' additions are
-    /// status-core's `macro_rules!` (`hooks.rs`), which know its features: called only when
-    /// the features that give them something to write are on (status-core turns on this
-    /// crate's features of the same names), as each call costs rustc an expansion.
+    /// `Display` (unless `display = false`) and what status-core's `http` feature adds
+    /// (`HttpStatus` is status-core's, over [`Self::derived_impl`]). The feature's additions
+    /// are status-core's `macro_rules!` (`hooks.rs`), which know its features: called only
+    /// when the features that give them something to write are on (status-core turns on
+    /// this crate's features of the same names), as each call costs rustc an expansion.
     ///
     /// ```text
-    /// impl HttpStatus for E {
-    ///     #[inline] fn code(&self) -> u16 { __status_row(self).code() } ..
-    ///     __sc::hook_response_methods! {}                      // features axum, actix
-    /// }
     /// __sc::derive_hooks! { total [<T>] [E<T>] [where ..] }   // feature http
-    /// impl Display for E { #[inline] fn fmt(..) -> fmt::Result { __status_row(self).display(f) } }
+    /// impl Display for E { #[inline] fn fmt(..) -> fmt::Result { __sc::display(self, f) } }
     /// ```
-    fn impls(&self, out: &mut Out, has_challenge: bool, has_mask: bool) {
-        let sc = self.sc;
-        let str_ = "&'static ::core::primitive::str";
-        self.open_impl(out, &format!("{sc}::HttpStatus"));
-        out.s(if self.aliased {
-            STATUS_METHODS_ALIASED
-        } else {
-            STATUS_METHODS
-        });
-        if has_challenge {
-            let _ = write!(
-                out,
-                "fn www_authenticate(&self) -> ::core::option::Option<{str_}> {{ __status_challenge(self) }}"
-            );
-        }
-        if has_mask {
-            out.s("fn masked(&self) -> ::core::primitive::bool { __status_masked(self) }");
-        }
-        if self.has_transparent() {
-            let _ = write!(
-                out,
-                "fn __status_inner(&self) -> ::core::option::Option<&dyn {sc}::HttpStatus> {{ __status_row(self).inner() }}"
-            );
-        }
-        if cfg!(any(feature = "axum", feature = "actix")) {
-            out.s(sc).s("::hook_response_methods! {}");
-        }
-        out.s("}");
+    fn impls(&self, out: &mut Out) {
         if cfg!(feature = "http") {
-            out.s(sc).s("::derive_hooks! {");
+            out.s(self.sc).s("::derive_hooks! {");
             hook_args(out, self.input(), &self.name, self.is_total());
             out.s("}");
         }
         if self.input().attrs.display() {
             self.open_impl(out, "::core::fmt::Display");
-            out.s(
-                "#[inline] fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { \
-                 __status_row(self).display(f) }",
-            );
+            out.s("#[inline] fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {")
+                .s(self.sc)
+                .s("::display(self, f) }");
             out.s("}");
         }
     }
@@ -791,27 +731,6 @@ fn lists(out: &mut Out, input: &Input<'_>, name: &str) {
         .tokens(where_clause.clone())
         .s("]");
 }
-
-/// `HttpStatus`'s five methods, each reading the row, with `status_core::__private` written
-/// `$sc`: whole strings, which cost the unoptimised macro less than formatting them.
-macro_rules! status_methods {
-    ($sc:literal) => {
-        concat!(
-            "#[inline] fn code(&self) -> ::core::primitive::u16 { __status_row(self).code() }",
-            "#[inline] fn reason(&self) -> &'static ::core::primitive::str { __status_row(self).reason() }",
-            "#[inline] fn description(&self) -> &'static ::core::primitive::str { __status_row(self).description() }",
-            "#[inline] fn class(&self) -> ",
-            $sc,
-            "::StatusClass { __status_row(self).class() }",
-            "#[inline] fn retry(&self) -> ",
-            $sc,
-            "::Retry { __status_row(self).retry() }",
-        )
-    };
-}
-
-const STATUS_METHODS: &str = status_methods!(" ::status_core::__private");
-const STATUS_METHODS_ALIASED: &str = status_methods!(" __sc");
 
 /// `::core::option::Option::Some("text")`, or `::core::option::Option::None`.
 fn option_str(out: &mut Out, text: Option<&str>) {

@@ -108,22 +108,6 @@ impl DeriveInput {
 }
 
 impl Generics {
-    /// Whether the type declares no parameters.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.params.is_empty()
-    }
-
-    /// `where ...`, or nothing.
-    pub(crate) fn where_clause(&self) -> &TokenStream {
-        &self.where_clause
-    }
-
-    /// The impl's generics with `lifetime` first: `<'l, T: Bound>`.
-    pub(crate) fn impl_generics_with(&self, lifetime: TokenStream) -> TokenStream {
-        let declared = self.params.iter().map(|(d, _)| d.clone());
-        angled(std::iter::once(lifetime).chain(declared))
-    }
-
     /// `(<T: Bound>, <T>, where ..)`, each empty when there is nothing to say.
     pub(crate) fn split_for_impl(&self) -> (TokenStream, TokenStream, &TokenStream) {
         if self.params.is_empty() {
