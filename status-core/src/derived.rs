@@ -233,8 +233,10 @@ pub trait Derived {
     }
 }
 
+/// Every `#[derive(StatusCodes)]` type: the derive implements the hidden `Derived`, each
+/// value's row, and these methods read it.
 // `do_not_recommend`: a type that implements neither trait is reported as lacking
-// `HttpStatus` (with that trait's message), not the hidden `Derived`.
+// `HttpStatus` (with that trait's message and notes), not the hidden `Derived`.
 #[diagnostic::do_not_recommend]
 impl<T: Derived> HttpStatus for T {
     #[inline]
