@@ -3,7 +3,6 @@
 //! the per-enum code the compiler has to expand and check stays small.
 
 use core::fmt;
-use core::time::Duration;
 
 use crate::__private::{class_of, retry_at};
 use crate::{HttpStatus, Retry, StatusClass};
@@ -219,18 +218,14 @@ pub trait Derived {
         self.__status_row().masked(None)
     }
 
-    /// [`HttpStatus`]'s response glue of the same name, written by the response features.
-    #[inline]
-    fn __status_detail(&self, out: &mut dyn fmt::Write) -> Option<fmt::Result> {
-        let _ = out;
-        None
-    }
+    /// [`HttpStatus`]'s response glue of the same name: with a response feature on, the
+    /// derive writes it (status-core's `hook_response_methods!`); without, nothing reads it.
+    #[cfg(any(feature = "axum", feature = "actix"))]
+    fn __status_detail(&self, out: &mut dyn fmt::Write) -> Option<fmt::Result>;
 
-    /// [`HttpStatus`]'s response glue of the same name, written by the response features.
-    #[inline]
-    fn __status_retry_after(&self) -> Option<Duration> {
-        None
-    }
+    /// [`HttpStatus`]'s response glue of the same name, as `__status_detail`.
+    #[cfg(any(feature = "axum", feature = "actix"))]
+    fn __status_retry_after(&self) -> Option<core::time::Duration>;
 }
 
 /// Every `#[derive(StatusCodes)]` type: the derive implements the hidden `Derived`, each
@@ -271,12 +266,14 @@ impl<T: Derived> HttpStatus for T {
     fn __status_inner(&self) -> Option<&dyn HttpStatus> {
         self.__status_row().inner()
     }
+    #[cfg(any(feature = "axum", feature = "actix"))]
     #[inline]
     fn __status_detail(&self, out: &mut dyn fmt::Write) -> Option<fmt::Result> {
         Derived::__status_detail(self, out)
     }
+    #[cfg(any(feature = "axum", feature = "actix"))]
     #[inline]
-    fn __status_retry_after(&self) -> Option<Duration> {
+    fn __status_retry_after(&self) -> Option<core::time::Duration> {
         Derived::__status_retry_after(self)
     }
 }

@@ -58,7 +58,7 @@ macro_rules! __derive_hooks {
     ($($hook_args:tt)*) => {};
 }
 
-/// Inside a derived type's `HttpStatus` impl: with a response feature on, the hidden
+/// Inside a derived type's `Derived` impl: with a response feature on, the hidden
 /// methods through which a `transparent` variant's response reaches its field's `Display`
 /// and `RetryAfterHint` (settled here, where the field's type is known).
 #[cfg(any(feature = "axum", feature = "actix"))]

@@ -20,14 +20,14 @@ use crate::out::{self, Out};
 use crate::tokens::Tokens;
 
 /// `__sc` stands for `::status_core::__private`, written out in full (or, with
-/// `crate = ".."`, a `use` of that path under this name):
+/// `crate = ".."`, a `use` of that path under this name). With such a `use`, or a spec file,
+/// everything is inside `const _: () = { .. };`, as these are items, not impls:
 ///
 /// ```text
-/// const _: () = {                                                        // only with `crate` or a spec file
-///     use ::my_core::__private as __sc;                                  // `crate = "::my_core"`
-///     const _: &[u8] = ::core::include_bytes!("/path/to/codes.toml");   // rebuild on edits
-///     const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }  // `other` on a file's spec
-/// impl __sc::Derived for E {
+/// use ::my_core::__private as __sc;                                     // `crate = "::my_core"`
+/// const _: &[u8] = ::core::include_bytes!("/path/to/codes.toml");      // rebuild on edits
+/// const fn __status_other(code: u16) -> (&str, &str, Retry) { .. }     // `other` on a file's spec
+/// impl __sc::Derived for E {                                           // what `HttpStatus` reads
 ///     #[inline] fn __status_row(&self) -> __sc::Row<'_> { .. }         // by variant position
 ///     fn __status_challenge(&self) -> Option<&str> { .. }               // with `www_authenticate`
 ///     fn __status_masked(&self) -> bool { .. }                          // with `mask`
@@ -38,7 +38,6 @@ use crate::tokens::Tokens;
 /// impl E { pub const fn from_code(code: u16) -> Option<Self> { .. } }   // unit variants only
 /// impl From<u16> for E { .. }                                           // ... with `other`
 /// __sc::derive_docs! { [<T>] [E<T>] [where ..] [answers..] [inner types..] } // feature utoipa
-/// };
 /// ```
 pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     // status-core's `__private` by its full path: resolving 200 enums' paths through a
