@@ -155,26 +155,19 @@ fn paths(text: &str, at: &[usize]) -> Vec<Vec<usize>> {
 /// extending a `proc_macro2` stream costs several calls across the bridge in this
 /// unoptimised macro, and walks the trees.
 pub(crate) fn const_block(items: [TokenStream; 2]) -> TokenStream {
+    let body = join(items);
     if !proc_macro::is_available() {
-        let [a, b] = items;
-        let body = Tokens::new(proc_macro2::Span::call_site())
-            .tokens(a)
-            .tokens(b);
         return Tokens::new(proc_macro2::Span::call_site())
             .ident("const")
             .ident("_")
             .punct(':', false)
             .group(proc_macro2::Delimiter::Parenthesis, TokenStream::new())
             .punct('=', false)
-            .group(proc_macro2::Delimiter::Brace, body.finish())
+            .group(proc_macro2::Delimiter::Brace, body)
             .punct(';', false)
             .finish();
     }
     use proc_macro::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenTree};
-    let body: proc_macro::TokenStream = items
-        .into_iter()
-        .map(proc_macro::TokenStream::from)
-        .collect();
     let span = Span::call_site();
     let trees = [
         TokenTree::Ident(Ident::new("const", span)),
@@ -185,7 +178,7 @@ pub(crate) fn const_block(items: [TokenStream; 2]) -> TokenStream {
             proc_macro::TokenStream::new(),
         )),
         TokenTree::Punct(Punct::new('=', Spacing::Alone)),
-        TokenTree::Group(Group::new(Delimiter::Brace, body)),
+        TokenTree::Group(Group::new(Delimiter::Brace, body.into())),
         TokenTree::Punct(Punct::new(';', Spacing::Alone)),
     ];
     trees
@@ -194,7 +187,8 @@ pub(crate) fn const_block(items: [TokenStream; 2]) -> TokenStream {
         .into()
 }
 
-/// The items of both streams, one after the other, joined as [`const_block`] joins them.
+/// The items of both streams, one after the other (without a block when the derive writes
+/// impls alone), joined from `proc_macro`'s own types as [`const_block`] says.
 pub(crate) fn join(items: [TokenStream; 2]) -> TokenStream {
     if !proc_macro::is_available() {
         return items.into_iter().collect();
