@@ -153,6 +153,70 @@ fn works_through_dyn() {
     assert_eq!(codes, [403, 502]);
 }
 
+/// A type of the user's with `HttpStatus` by hand, beside status-core's blanket impl for
+/// derived types (coherence knows this type does not implement the derive's hidden trait).
+struct Teapot;
+
+/// What a hand-written impl of each method says, for the types below.
+macro_rules! teapot_status {
+    () => {
+        fn code(&self) -> u16 {
+            418
+        }
+        fn reason(&self) -> &'static str {
+            "I'm a Teapot"
+        }
+        fn description(&self) -> &'static str {
+            "Short and stout."
+        }
+        fn class(&self) -> StatusClass {
+            StatusClass::ClientError
+        }
+        fn retry(&self) -> Retry {
+            Retry::Never
+        }
+    };
+}
+
+impl HttpStatus for Teapot {
+    teapot_status!();
+}
+
+// Boxes of the user's types are theirs to implement too, derived types' included.
+impl HttpStatus for Box<Teapot> {
+    teapot_status!();
+}
+
+impl HttpStatus for Box<SafeBrowsingError> {
+    teapot_status!();
+}
+
+#[test]
+fn hand_written_impls_live_beside_derived_ones() {
+    let statuses: [&dyn HttpStatus; 4] = [
+        &Teapot,
+        &Box::new(Teapot),
+        &SafeBrowsingError::ResourceExhausted,
+        &Box::new(SafeBrowsingError::ResourceExhausted),
+    ];
+    let seen: Vec<(u16, &str, bool)> = statuses
+        .iter()
+        .map(|s| (s.code(), s.reason(), s.masked()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (418, "I'm a Teapot", false),
+            (418, "I'm a Teapot", false),
+            (429, "Resource Exhausted", false),
+            (418, "I'm a Teapot", false),
+        ]
+    );
+    assert_eq!(Teapot.description(), "Short and stout.");
+    assert_eq!(Teapot.retry(), Retry::Never);
+    assert!(Teapot.is_client_error());
+}
+
 /// Unit variants only, with a catch-all: `from_code` and `From<u16>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, StatusCodes)]
 #[status(service = "safe_browsing")]
