@@ -64,11 +64,6 @@ impl Out {
         self
     }
 
-    /// Whether no text has been written.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
     /// Appends a string literal holding `value`.
     pub(crate) fn lit(&mut self, value: &str) -> &mut Self {
         // `Debug` of a `str` is a Rust string literal: quotes, backslashes and control

@@ -48,7 +48,6 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
         checked,
         name: checked.input.node.ident.to_string(),
         embedded: loaded.file.is_none(),
-        aliased,
         sc: if aliased {
             " __sc"
         } else {
@@ -71,16 +70,11 @@ pub(crate) fn expand(checked: &Checked<'_>, loaded: &Loaded) -> TokenStream {
     r#gen.inherent_impl(&mut plain);
     r#gen.conversion_impl(&mut spanned);
     r#gen.docs_impl(&mut plain);
-    let spanned = if spanned.is_empty() {
-        TokenStream::new()
-    } else {
-        spanned.finish()
-    };
     // Items that are not impls (the alias, the tracker, the lookup) go in an anonymous
     // `const`, as serde's derive does, to stay out of the user's namespace. Impls alone
     // need no block: one more item for rustc, 5% of its work on a crate of 200 derives.
-    let items = [plain.finish(), spanned];
-    if aliased || loaded.file.is_some() {
+    let items = [plain.finish(), spanned.finish()];
+    if aliased || !r#gen.embedded {
         out::const_block(items)
     } else {
         out::join(items)
@@ -94,10 +88,9 @@ struct Gen<'a> {
     name: String,
     /// The spec is the embedded default, whose fallback tables status-core already holds.
     embedded: bool,
-    /// The crate path is the user's (`crate = ".."`), used through a `use` as `__sc`.
-    aliased: bool,
-    /// How the output names `status_core::__private` (after a space: text such as `<::`
-    /// would lex as joined punctuation).
+    /// How the output names `status_core::__private`: in full, or `__sc` for a crate path
+    /// of the user's (`crate = ".."`, through a `use`). After a space: text such as `<::`
+    /// would lex as joined punctuation.
     sc: &'static str,
 }
 
@@ -298,7 +291,7 @@ impl Gen<'_> {
             "{{ {}: code, .. }} => {}::Row::{row} {{ code: ",
             other.member, self.sc
         );
-        other_code(out, other, self.aliased);
+        other_code(out, other, self.sc.trim_start());
         let _ = write!(out, ", {rest} }},");
     }
 
@@ -757,24 +750,19 @@ fn code_of(r: &Resolved<'_>) -> Option<u16> {
 /// `CodeField`, whose message says which types hold a code, spanned on the field's type.
 /// Only the value is spanned on the field: a pattern there would be linted as the user's
 /// own (`non_shorthand_field_patterns`).
-fn other_code(out: &mut Out, other: &OtherField, aliased: bool) {
+/// `private` is the path to status-core's `__private`.
+fn other_code(out: &mut Out, other: &OtherField, private: &str) {
     let span = other.ty_span;
     // Even `u16` is spanned: a type of the user's may be called `u16`.
     let read = Tokens::new(span).punct('*', false).ident("code").finish();
-    out.tokens(match (other.is_u16, aliased) {
-        (true, _) => read,
-        (false, aliased) => {
-            let private = if aliased {
-                "__sc"
-            } else {
-                "::status_core::__private"
-            };
-            Tokens::new(span)
-                .path(private)
-                .path("::CodeField::__status_code")
-                .group(Delimiter::Parenthesis, read)
-                .finish()
-        }
+    out.tokens(if other.is_u16 {
+        read
+    } else {
+        Tokens::new(span)
+            .path(private)
+            .path("::CodeField::__status_code")
+            .group(Delimiter::Parenthesis, read)
+            .finish()
     });
 }
 
